@@ -1,0 +1,14 @@
+package dnp.kernel.model;
+
+/**
+ * One (ω_n, ω_MW) combination evaluated on a diagonalization, in 2π·MHz.
+ *
+ * @param omegaN  nuclear Zeeman frequency ω_n (> 0)
+ * @param omegaMW microwave frequency ω_MW
+ */
+public record FrequencyPair(double omegaN, double omegaMW) {
+    public FrequencyPair {
+        Checks.positive("ω_n (omega-n)", omegaN);
+        Checks.finite("ω_MW (omega-mw)", omegaMW);
+    }
+}
