@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /** The L = 5 values of ../shared/golden, computed by an independent implementation. */
-final class Golden {
+public final class Golden {
     private Golden() {}
 
-    static Path folder() {
+    public static Path folder() {
         for (String candidate : List.of("../shared/golden", "../../shared/golden", "../../../shared/golden")) {
             Path p = Path.of(candidate);
             if (Files.isDirectory(p)) {
@@ -24,7 +24,7 @@ final class Golden {
         throw new IllegalStateException("shared/golden not found beside the repository");
     }
 
-    static Disorder disorder() {
+    public static Disorder disorder() {
         try {
             return Disorder.read(folder().resolve("L5-disorder.txt"), 125, 108.0);
         } catch (IOException ex) {
@@ -32,7 +32,7 @@ final class Golden {
         }
     }
 
-    static List<Map<String, Object>> cases() {
+    public static List<Map<String, Object>> cases() {
         try {
             return Json.array(Json.parse(Files.readString(folder().resolve("L5-expected.json")))).stream()
                     .map(Json::object).toList();

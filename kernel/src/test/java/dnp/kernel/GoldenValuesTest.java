@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The whole pipeline against values the project did not produce itself (../shared/golden). */
-class GoldenValuesTest {
+public class GoldenValuesTest {
     static final double TOLERANCE = 1e-9;
 
     /**
@@ -34,7 +34,7 @@ class GoldenValuesTest {
      * float64 and in long double agree to 1e-13) is the more accurate value; redoing the golden's
      * arithmetic in numpy reproduces its numbers to 3e-14. Only these two entries get 1e-8.
      */
-    static double toleranceFor(String convention, double t, double omegaN) {
+    public static double toleranceFor(String convention, double t, double omegaN) {
         boolean cancelling = convention.equals("si") && t == 20.0 && (omegaN == 1.0 || omegaN == 5.0);
         return cancelling ? 1e-8 : TOLERANCE;
     }
