@@ -1,7 +1,6 @@
 package dnp.kernel.vector;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
 
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteOrder;
@@ -14,6 +13,20 @@ import static dnp.kernel.vector.VectorConstants.SPECIES;
  * bulk of each loop, a scalar tail for the rest.
  */
 final class PanamaSpectralKernels implements SpectralKernels {
+
+    /**
+     * Sum of the lanes in lane order. {@code reduceLanes(ADD)} leaves the order to the
+     * implementation, and interpreted and JIT-compiled code then round differently: a fixed order
+     * keeps results identical from run to run.
+     */
+    private static double reduce(DoubleVector v) {
+        double[] lanes = v.toArray();
+        double s = 0;
+        for (double x : lanes) {
+            s += x;
+        }
+        return s;
+    }
 
     @Override
     public String name() {
@@ -30,7 +43,7 @@ final class PanamaSpectralKernels implements SpectralKernels {
             for (; i < upper; i += LANES) {
                 acc = acc.add(DoubleVector.fromArray(SPECIES, a, i));
             }
-            s = acc.reduceLanes(VectorOperators.ADD);
+            s = reduce(acc);
         }
         for (; i < to; i++) {
             s += a[i];
@@ -46,7 +59,7 @@ final class PanamaSpectralKernels implements SpectralKernels {
         for (; i < upper; i += LANES) {
             acc = DoubleVector.fromArray(SPECIES, a, i).fma(DoubleVector.fromArray(SPECIES, b, i), acc);
         }
-        double s = acc.reduceLanes(VectorOperators.ADD);
+        double s = reduce(acc);
         for (; i < n; i++) {
             s += a[i] * b[i];
         }
@@ -70,8 +83,8 @@ final class PanamaSpectralKernels implements SpectralKernels {
             accWeighted = accWeighted.add(w);
             accLorentz = accLorentz.add(l);
         }
-        double so = accWeighted.reduceLanes(VectorOperators.ADD);
-        double sl = accLorentz.reduceLanes(VectorOperators.ADD);
+        double so = reduce(accWeighted);
+        double sl = reduce(accLorentz);
         for (; a < n; a++) {
             double d = shift - lambda[a];
             double l = 1.0 / (1.0 + t2Squared * d * d);
@@ -96,8 +109,8 @@ final class PanamaSpectralKernels implements SpectralKernels {
             accA = DoubleVector.fromArray(SPECIES, a, i).fma(pv, accA);
             accB = DoubleVector.fromArray(SPECIES, b, i).fma(pv, accB);
         }
-        double sa = accA.reduceLanes(VectorOperators.ADD);
-        double sb = accB.reduceLanes(VectorOperators.ADD);
+        double sa = reduce(accA);
+        double sb = reduce(accB);
         for (; i < n; i++) {
             sa += a[i] * p[i];
             sb += b[i] * p[i];
