@@ -1,0 +1,28 @@
+package dnp.cli;
+
+import dnp.kernel.vector.VectorizationProvider;
+import dnp.nativebindings.NativeLibraries;
+import dnp.nativebindings.Provider;
+import picocli.CommandLine.Command;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "info", mixinStandardHelpOptions = true,
+        description = "JDK, Vector API width, LAPACKE provider, OpenBLAS configuration and threads.")
+final class InfoCommand implements Callable<Integer> {
+    @Override
+    public Integer call() {
+        System.out.println("dnp              " + Provenance.version());
+        System.out.println("JDK              " + System.getProperty("java.vm.vendor") + " " + Runtime.version()
+                + " (" + System.getProperty("java.home") + ")");
+        System.out.println("cores            " + Runtime.getRuntime().availableProcessors());
+        System.out.println("vector kernels   " + VectorizationProvider.kernels().name());
+        Provider p = NativeLibraries.provider();
+        System.out.println("LAPACKE provider " + p.description());
+        System.out.println("OpenBLAS config  " + p.openBlasConfig());
+        System.out.println("OpenBLAS core    " + p.openBlasCoreName());
+        System.out.println("BLAS threads     " + p.threads());
+        System.out.println("memory available " + MemoryPlan.gib(MemoryPlan.available()));
+        return 0;
+    }
+}

@@ -1,0 +1,82 @@
+package dnp.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+
+/**
+ * The {@code dnp} command line. Exit codes: 0 success, 2 bad input (one line on stderr naming the
+ * problem), 3 no LAPACKE provider could be loaded, 1 any other failure. Set DNP_DEBUG=1 for stack traces.
+ */
+@Command(name = "dnp", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Exactly solvable model for dynamic nuclear polarization (PRB 98, 224202): "
+                + "free fermions on the 3D Anderson lattice hyperpolarizing nuclear spins.",
+        subcommands = {InfoCommand.class, EigenCommand.class, SingleCommand.class, SweepCommand.class,
+                SummarizeCommand.class, FigureCommand.class, SlurmCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    static final int BAD_INPUT = 2;
+    static final int NO_PROVIDER = 3;
+    static final int FAILURE = 1;
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs one command line and returns its exit code. */
+    public static int execute(String... args) {
+        return execute(new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs one command line with errors going to {@code err} (tests run it in-process). */
+    static int execute(PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setParameterExceptionHandler((ex, argv) -> {
+            error(ex.getCommandLine().getErr(), ex.getMessage());
+            return BAD_INPUT;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter out = commandLine.getErr();
+            if (System.getenv("DNP_DEBUG") != null) {
+                ex.printStackTrace(out);
+            }
+            if (ex instanceof CliException || ex instanceof IllegalArgumentException) {
+                error(out, ex.getMessage());
+                return BAD_INPUT;
+            }
+            if (ex instanceof IllegalStateException && ex.getMessage() != null
+                    && ex.getMessage().startsWith("no LAPACKE library")) {
+                error(out, ex.getMessage());
+                return NO_PROVIDER;
+            }
+            if (ex instanceof UncheckedIOException io) {
+                error(out, io.getCause().getMessage());
+                return FAILURE;
+            }
+            error(out, "failed: " + ex);
+            return FAILURE;
+        });
+        return cli.execute(args);
+    }
+
+    private static void error(PrintWriter err, String message) {
+        String line = message == null ? "unknown error" : message.replace('\n', ' ').replace('\r', ' ');
+        err.println("dnp: " + line);
+        err.flush();
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[]{"dnp " + Provenance.version()};
+        }
+    }
+}

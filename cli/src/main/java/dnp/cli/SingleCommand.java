@@ -1,0 +1,87 @@
+package dnp.cli;
+
+import dnp.kernel.Realization;
+import dnp.kernel.io.JsonWriter;
+import dnp.kernel.model.Disorder;
+import dnp.kernel.model.Lattice;
+import dnp.kernel.model.RealizationInput;
+import dnp.kernel.result.RealizationResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "single", mixinStandardHelpOptions = true,
+        description = "One disorder realization: every observable as one JSON document on stdout.")
+final class SingleCommand implements Callable<Integer> {
+    @Option(names = "--L", paramLabel = "L", description = "linear lattice size (default ${DEFAULT-VALUE})")
+    int size = 8;
+    @Option(names = "--t", paramLabel = "T", description = "hopping t, 2π·MHz (default ${DEFAULT-VALUE})")
+    double hopping = 6.5;
+    @Option(names = "--seed", description = "disorder seed (default ${DEFAULT-VALUE})")
+    long seed = 1;
+    @Option(names = "--realization", description = "realization index (default ${DEFAULT-VALUE})")
+    long realization = 0;
+    @Option(names = "--disorder", paramLabel = "FILE", description = "read Δ_i from FILE (one per line, site order x + L(y + Lz)) instead of generating them")
+    Path disorderFile;
+    @Option(names = "--blas-threads", paramLabel = "N", description = "BLAS threads (default: all cores)")
+    Integer blasThreads;
+    @Option(names = "--with-arrays", description = "also write the binned K(ε,ε′) matrix")
+    boolean withArrays;
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the JSON to FILE instead of stdout")
+    Path output;
+    @Option(names = "--force", description = "overwrite an existing --output file")
+    boolean force;
+    @Mixin
+    ModelOptions model;
+
+    @Override
+    public Integer call() {
+        model.validate();
+        if (output != null && Files.exists(output) && !force) {
+            throw new CliException(output + " exists: use --force to overwrite it");
+        }
+        Lattice lattice = new Lattice(size, model.boundary());
+        MemoryPlan.check(size, model.driverName(), 1);
+        RealizationInput input = new RealizationInput(lattice, hopping, disorder(lattice), model.physics(),
+                model.pairs(), model.analysis(), model.convention());
+        Threads.configureBlas(blasThreads);
+        RealizationResult result = Realization.compute(input, model.solver());
+        Map<String, Object> json = new LinkedHashMap<>(ResultJson.of(result, withArrays));
+        Map<String, Object> provenance = Provenance.collect();
+        provenance.put("parameters", model.describe());
+        json.put("provenance", provenance);
+        String text = JsonWriter.pretty(json);
+        if (output == null) {
+            System.out.print(text);
+        } else {
+            try {
+                AtomicFiles.write(output, text);
+            } catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+        }
+        return 0;
+    }
+
+    private Disorder disorder(Lattice lattice) {
+        if (disorderFile == null) {
+            return Disorder.box(lattice.sites(), model.width, seed, realization);
+        }
+        if (!Files.isRegularFile(disorderFile)) {
+            throw new CliException("--disorder " + disorderFile + ": no such file");
+        }
+        try {
+            return Disorder.read(disorderFile, lattice.sites(), model.width);
+        } catch (IOException ex) {
+            throw new CliException("--disorder " + disorderFile + ": " + ex.getMessage());
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dnp.cli;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every wrong flag or value: one line on stderr naming the problem, a non-zero exit, no stack trace. */
+class BadInputTest {
+    @TempDir
+    static Path dir;
+
+    record Case(String expectedFragment, List<String> args) {
+        @Override
+        public String toString() {
+            return String.join(" ", args);
+        }
+    }
+
+    static Case bad(String fragment, String... args) {
+        return new Case(fragment, List.of(args));
+    }
+
+    static Stream<Case> cases() throws IOException {
+        Path existing = Files.writeString(dir.resolve("exists.json"), "{}");
+        Path shortDisorder = Files.writeString(dir.resolve("short.txt"), "1\n2\n");
+        Path nanDisorder = Files.writeString(dir.resolve("nan.txt"), "1\nNaN\n");
+        Path other = dir.resolve("other-sweep");
+        List<Case> cases = new ArrayList<>(List.of(
+                bad("Unknown option", "single", "--frobnicate"),
+                bad("Unmatched argument", "nonsense-command"),
+                bad("--L", "single", "--L", "abc"),
+                bad("periodic", "single", "--L", "2"),
+                bad("at least 1", "single", "--L", "0", "--bc", "open"),
+                bad("hopping t", "single", "--L", "3", "--t", "-1"),
+                bad("hopping t", "single", "--L", "3", "--t", "NaN"),
+                bad("disorder width", "single", "--L", "3", "--w", "-5"),
+                bad("convention", "single", "--L", "3", "--convention", "cgs"),
+                bad("boundary", "single", "--L", "3", "--bc", "twisted"),
+                bad("--driver", "single", "--L", "3", "--driver", "magma"),
+                bad("ω_n", "single", "--L", "3", "--omega-n", "0"),
+                bad("ω_MW", "single", "--L", "3", "--omega-mw", "Infinity"),
+                bad("T_2n", "single", "--L", "3", "--t2n", "-1e-5"),
+                bad("T_bath", "single", "--L", "3", "--bath-temperature", "0"),
+                bad("N_n/N_e", "single", "--L", "3", "--nuclear-ratio", "0"),
+                bad("bin width", "single", "--L", "3", "--bin-width", "0"),
+                bad("energy bins", "single", "--L", "3", "--energy-bins", "0"),
+                bad("realization", "single", "--L", "3", "--realization", "-2"),
+                bad("short.txt:2: 2 values", "single", "--L", "3", "--disorder", shortDisorder.toString()),
+                bad("nan.txt:2", "single", "--L", "3", "--disorder", nanDisorder.toString()),
+                bad("no such file", "single", "--L", "3", "--disorder", dir.resolve("missing.txt").toString()),
+                bad("--force", "single", "--L", "3", "--output", existing.toString()),
+                bad("needs about", "single", "--L", "200"),
+                bad("--shard", "sweep", "--t", "1", "--out", dir.resolve("s1").toString(), "--shard", "3/2"),
+                bad("--shard", "sweep", "--t", "1", "--out", dir.resolve("s2").toString(), "--shard", "x"),
+                bad("start:stop:step", "sweep", "--t", "1:5", "--out", dir.resolve("s3").toString()),
+                bad("step > 0", "sweep", "--t", "5:1:1", "--out", dir.resolve("s4").toString()),
+                bad("not a number", "sweep", "--t", "1,two", "--out", dir.resolve("s5").toString()),
+                bad("--realizations", "sweep", "--t", "1", "--realizations", "0", "--out", dir.resolve("s6").toString()),
+                bad("lattice size", "sweep", "--t", "1", "--L", "4.5", "--out", dir.resolve("s7").toString()),
+                bad("Missing required option", "sweep", "--t", "1"),
+                bad("not a sweep folder", "summarize", dir.toString()),
+                bad("not one of the paper's figures", "figure", "9"),
+                bad("other parameters", "sweep", "--t", "1", "--L", "3", "--realizations", "1", "--w", "50",
+                        "--out", other.toString(), "-q")));
+        // The last case needs a folder holding a sweep with w = 108.
+        assertEquals(0, Main.execute(new PrintWriter(new StringWriter()), "sweep", "--t", "1", "--L", "3",
+                "--realizations", "1", "--out", other.toString(), "-q"));
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void oneLineErrorAndNonZeroExit(Case c) {
+        StringWriter err = new StringWriter();
+        int code = Main.execute(new PrintWriter(err, true), c.args().toArray(String[]::new));
+        String text = err.toString().strip();
+        assertNotEquals(0, code, "exit code for " + c);
+        assertEquals(1, text.lines().count(), "one line for " + c + ", got:\n" + text);
+        assertTrue(text.startsWith("dnp: "), text);
+        assertTrue(text.contains(c.expectedFragment()), "'" + text + "' should name '" + c.expectedFragment() + "'");
+        assertFalse(text.contains("Exception") || text.contains("\tat "), "no stack trace: " + text);
+    }
+}

@@ -1,0 +1,161 @@
+package dnp.cli;
+
+import dnp.kernel.io.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The command line end to end on small lattices (L = 4–6), as a user would run it. */
+class SweepEndToEndTest {
+    @TempDir
+    Path dir;
+
+    static int run(String... args) {
+        StringWriter err = new StringWriter();
+        int code = Main.execute(new PrintWriter(err, true), args);
+        assertEquals(0, code, "dnp " + String.join(" ", args) + " failed: " + err);
+        return code;
+    }
+
+    static String[] sweepArgs(Path out, String... extra) {
+        List<String> args = new ArrayList<>(List.of("sweep", "--L", "4,5", "--t", "1,6.5,20", "--realizations", "3",
+                "--omega-n", "1,20", "--omega-mw", "93860,93880", "--out", out.toString(), "-q"));
+        args.addAll(List.of(extra));
+        return args.toArray(String[]::new);
+    }
+
+    /** key → the record without its provenance (dates differ between runs). */
+    static Map<String, String> results(Path sweep) throws IOException {
+        Map<String, String> out = new java.util.TreeMap<>();
+        SweepStore.readRecords(sweep).forEach((key, record) -> {
+            Map<String, Object> copy = new java.util.LinkedHashMap<>(record);
+            copy.remove("provenance");
+            Map<String, Object> timings = Json.object(copy.remove("timings"));
+            assertTrue(Json.number(timings.get("total")) >= 0);
+            out.put(key, dnp.kernel.io.JsonWriter.compact(copy));
+        });
+        return out;
+    }
+
+    @Test
+    void singlePrintsTheDocumentedJson() throws IOException {
+        Path out = dir.resolve("single.json");
+        run("single", "--L", "4", "--t", "6.5", "--omega-n", "1,20", "--omega-mw", "93860,93870", "--output", out.toString());
+        Map<String, Object> doc = Json.object(Json.parse(Files.readString(out)));
+        for (String key : List.of("L", "N", "t", "w", "ipr", "dosSecondMoment", "gapRatio", "pairs", "correlator",
+                "timings", "provenance")) {
+            assertTrue(doc.containsKey(key), key);
+        }
+        assertEquals(64.0, Json.number(doc.get("N")));
+        List<Object> pairs = Json.array(doc.get("pairs"));
+        assertEquals(4, pairs.size());
+        Map<String, Object> first = Json.object(pairs.getFirst());
+        for (String key : List.of("omegaN", "omegaMW", "Pn", "PnGOE", "emit", "abs", "K", "R", "C")) {
+            assertTrue(first.containsKey(key), key);
+        }
+        assertTrue(Json.object(first.get("emit")).containsKey("leakage"));
+        Map<String, Object> bin = Json.object(Json.array(doc.get("correlator")).get(2));
+        assertEquals(1.0, Json.number(bin.get("omega")));
+        assertTrue(Json.object(doc.get("provenance")).get("lapackeProvider").toString().contains("OpenBLAS"));
+    }
+
+    @Test
+    void shardsMergedEqualTheUnshardedRunAndParallelEqualsSerial() throws IOException {
+        Path whole = dir.resolve("whole");
+        run(sweepArgs(whole, "--parallel", "1", "--blas-threads", "1"));
+        Path shared = dir.resolve("shared");
+        for (int i = 1; i <= 3; i++) {
+            run(sweepArgs(shared, "--shard", i + "/3", "--parallel", "2", "--blas-threads", "1"));
+        }
+        Path separate1 = dir.resolve("separate1");
+        Path separate2 = dir.resolve("separate2");
+        run(sweepArgs(separate1, "--shard", "1/2", "--parallel", "1", "--blas-threads", "1"));
+        run(sweepArgs(separate2, "--shard", "2/2", "--parallel", "1", "--blas-threads", "1"));
+        Map<String, String> expected = results(whole);
+        assertEquals(2 * 3 * 3, expected.size());
+        assertEquals(expected, results(shared), "three shards in one folder, two realizations at a time");
+
+        run("summarize", whole.toString(), "--out", dir.resolve("sum-whole").toString(), "--no-plots");
+        run("summarize", separate1.toString(), separate2.toString(), "--out", dir.resolve("sum-merged").toString(),
+                "--no-plots");
+        for (String table : List.of("polarization.csv", "statistics.csv", "correlator.csv", "dos.csv")) {
+            assertEquals(Files.readString(dir.resolve("sum-whole").resolve(table)),
+                    Files.readString(dir.resolve("sum-merged").resolve(table)), table);
+        }
+        List<String> lines = Files.readAllLines(dir.resolve("sum-whole").resolve("polarization.csv"));
+        assertTrue(lines.getFirst().startsWith("L,t,omegaN,omegaMW,convention,realizations,Pn_mean,Pn_std,Pn_sem"));
+        assertEquals(1 + 2 * 3 * 4, lines.size(), "one row per L, t and pair");
+        assertTrue(lines.get(1).startsWith("4,1.0,1.0,93860.0,si,3,"), lines.get(1));
+    }
+
+    @Test
+    void rerunSkipsFinishedWork() throws IOException {
+        Path out = dir.resolve("again");
+        run(sweepArgs(out));
+        long before = Files.size(out.resolve("results").resolve("shard-0001-of-0001.jsonl"));
+        run(sweepArgs(out));
+        assertEquals(before, Files.size(out.resolve("results").resolve("shard-0001-of-0001.jsonl")));
+    }
+
+    @Test
+    void resumeAfterKillNineEqualsAnUninterruptedRun() throws Exception {
+        Path reference = dir.resolve("uninterrupted");
+        Path killed = dir.resolve("killed");
+        String[] args = {"sweep", "--L", "6", "--t", "1:20:1", "--realizations", "2", "--out", killed.toString(),
+                "-q", "--parallel", "1", "--blas-threads", "1"};
+        Path results = killed.resolve("results").resolve("shard-0001-of-0001.jsonl");
+        Process p = new ProcessBuilder(javaCommand(args)).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("killed.log").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline && p.isAlive()
+                && (!Files.exists(results) || Files.readAllLines(results).size() < 5)) {
+            Thread.sleep(20);
+        }
+        assertTrue(p.isAlive(), "the sweep finished before it could be killed: " + Files.readString(dir.resolve("killed.log")));
+        p.destroyForcibly(); // SIGKILL: no shutdown hooks, possibly mid-line
+        p.waitFor();
+        int partial = SweepStore.readRecords(killed).size();
+        assertTrue(partial >= 5 && partial < 40, "killed after " + partial + " realizations");
+        run(args);
+        String[] same = args.clone();
+        same[8] = reference.toString();
+        run(same);
+        assertEquals(results(reference), results(killed));
+        for (String line : Files.readAllLines(results)) {
+            Json.parse(line); // every line whole
+        }
+    }
+
+    static List<String> javaCommand(String... args) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"), "dnp.cli.Main"));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    @Test
+    void figureThreeQuickWritesPngSvgAndCsv() throws IOException {
+        Path out = dir.resolve("fig3");
+        run("figure", "3", "--L", "4", "--realizations", "2", "--out", out.toString(), "-q");
+        assertTrue(Files.size(out.resolve("fig3.png")) > 1000);
+        assertTrue(Files.readString(out.resolve("fig3.svg")).contains("<svg"));
+        assertTrue(Files.readString(out.resolve("tables").resolve("polarization.csv")).startsWith("L,t,"));
+        StringWriter err = new StringWriter();
+        assertEquals(Main.BAD_INPUT, Main.execute(new PrintWriter(err, true), "figure", "3", "--L", "4",
+                "--realizations", "2", "--out", out.toString(), "-q"), "refuses to overwrite without --force");
+        run("figure", "3", "--L", "4", "--realizations", "2", "--out", out.toString(), "-q", "--force");
+    }
+}
