@@ -31,6 +31,8 @@ import java.util.Objects;
  */
 final class SweepStore implements AutoCloseable {
     static final String SCHEMA = "dnp.sweep/1";
+    /** How long a shard waits for another process to release its file. */
+    static final long LOCK_WAIT_NANOS = Long.getLong("dnp.lockWaitSeconds", 60) * 1_000_000_000L;
 
     private final Path dir;
     private final FileChannel channel;
@@ -52,11 +54,24 @@ final class SweepStore implements AutoCloseable {
         Path file = dir.resolve("results").resolve(String.format("shard-%04d-of-%04d.jsonl", shard, shards));
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
-        FileLock lock;
-        try {
-            lock = channel.tryLock();
-        } catch (OverlappingFileLockException ex) {
-            lock = null;
+        // A requeued job may start while its predecessor is still being killed: wait a little for the lock.
+        FileLock lock = null;
+        long deadline = System.nanoTime() + LOCK_WAIT_NANOS;
+        while (lock == null) {
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException ex) {
+                lock = null;
+            }
+            if (lock != null || System.nanoTime() > deadline) {
+                break;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
         if (lock == null) {
             channel.close();
