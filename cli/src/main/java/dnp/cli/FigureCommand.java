@@ -47,16 +47,17 @@ final class FigureCommand implements Callable<Integer> {
 
     /** Published size and realizations (SPEC.md), and the quick defaults. */
     record Preset(int quickSize, int quickRealizations, int paperSize, int paperRealizations, List<Double> hoppings,
-                  List<Double> omegaN, List<Double> omegaMW) {}
+                  List<Double> omegaN, List<Double> omegaMW, int energyBins) {}
 
     static Preset preset(int figure) {
         return switch (figure) {
-            case 2 -> new Preset(8, 4, 8, 20, List.of(1.0, 5.0, 8.0, 14.0), List.of(20.0), List.of(93860.0));
-            case 3, 5 -> new Preset(10, 8, 18, 60, HOPPINGS, List.of(20.0), List.of(93860.0));
+            // DOS figures: fewer, wider energy bins and more realizations for smooth histograms.
+            case 2 -> new Preset(8, 24, 8, 100, List.of(1.0, 5.0, 8.0, 14.0), List.of(20.0), List.of(93860.0), 40);
+            case 3, 5 -> new Preset(10, 8, 18, 60, HOPPINGS, List.of(20.0), List.of(93860.0), 64);
             case 4 -> new Preset(10, 8, 18, 60, HOPPINGS, List.of(5.0, 10.0, 20.0, 30.0, 40.0),
-                    List.of(93860.0, 93870.0, 93880.0, 93890.0));
-            case 6 -> new Preset(8, 4, 8, 20, List.of(2.0, 6.5, 20.0, 50.0), List.of(20.0), List.of(93860.0));
-            case 7 -> new Preset(10, 8, 20, 10, HOPPINGS, List.of(1.0, 2.0, 3.0, 4.0, 5.0), List.of(93860.0));
+                    List.of(93860.0, 93870.0, 93880.0, 93890.0), 64);
+            case 6 -> new Preset(8, 24, 8, 100, List.of(2.0, 6.5, 20.0, 50.0), List.of(20.0), List.of(93860.0), 40);
+            case 7 -> new Preset(10, 8, 20, 10, HOPPINGS, List.of(1.0, 2.0, 3.0, 4.0, 5.0), List.of(93860.0), 64);
             default -> throw new CliException("figure " + figure + " is not one of the paper's figures 2–7");
         };
     }
@@ -69,6 +70,7 @@ final class FigureCommand implements Callable<Integer> {
         model.driver = driver;
         model.omegaN = preset.omegaN();
         model.omegaMW = preset.omegaMW();
+        model.energyBins = preset.energyBins();
         int l = size != null ? size : paperSize ? preset.paperSize() : preset.quickSize();
         int r = realizations != null ? realizations : paperSize ? preset.paperRealizations() : preset.quickRealizations();
         Path dir = out != null ? out : Path.of("figures", "fig" + figure + (paperSize ? "-paper" : "")
