@@ -1,10 +1,10 @@
 package dnp.cli.plot;
 
+import dnp.cli.AtomicFiles;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -162,20 +162,8 @@ public final class Plot {
         Path name = Objects.requireNonNull(base.getFileName(), "base has no file name");
         Path svg = base.resolveSibling(name + ".svg");
         Path png = base.resolveSibling(name + ".png");
-        replace(svg, toSvg(WIDTH, HEIGHT).getBytes(StandardCharsets.UTF_8));
-        replace(png, toPng(WIDTH, HEIGHT));
-    }
-
-    private static void replace(Path target, byte[] bytes) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        try {
-            Files.write(tmp, bytes);
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(svg, toSvg(WIDTH, HEIGHT).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(png, toPng(WIDTH, HEIGHT));
     }
 
     private static void checkSize(int width, int height) {
