@@ -31,6 +31,7 @@ final class SummarizeCommand implements Callable<Integer> {
             statistics.csv    per L and t: IPR, mean gap ratio <r>, DOS second moment.
             correlator.csv    per L, t and omega bin: K(omega), R(omega) and C = mean K / mean R.
             dos.csv           per L, t and energy bin: mean density of states.
+            provenance.json   the sweep's parameters, how many realizations, program version, provider, date.
             Frequencies and energies in 2pi*MHz.
             """;
 
@@ -54,6 +55,11 @@ final class SummarizeCommand implements Callable<Integer> {
         summary.correlator().write(target.resolve("correlator.csv"));
         summary.dos().write(target.resolve("dos.csv"));
         AtomicFiles.write(target.resolve("README.txt"), README);
+        java.util.Map<String, Object> provenance = new java.util.LinkedHashMap<>();
+        provenance.put("parameters", summary.parameters);
+        provenance.put("realizations", summary.records.size());
+        provenance.put("summarized", Provenance.collect());
+        AtomicFiles.write(target.resolve("provenance.json"), dnp.kernel.io.JsonWriter.pretty(provenance));
         if (plots) {
             List<Integer> all = new java.util.ArrayList<>();
             for (int k = 0; k < summary.pairCount(); k++) {
