@@ -5,6 +5,7 @@
 # Needs root and Debian's slurm-wlm and munge packages. Clients find the cluster through
 # SLURM_CONF=DIR/slurm.conf.
 set -euo pipefail
+export PATH="$PATH:/usr/sbin:/sbin"
 action=$1
 dir=$(readlink -f "$2")
 conf="$dir/slurm.conf"
