@@ -15,7 +15,6 @@ import dnp.kernel.result.SiteDistribution;
 import dnp.kernel.result.Timings;
 import dnp.kernel.vector.SpectralKernels;
 import dnp.kernel.vector.VectorizationProvider;
-import dnp.nativebindings.Blas;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -24,6 +23,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 /**
  * From one eigen decomposition to a {@link RealizationResult}. The eigenvectors are squared in
@@ -34,8 +39,15 @@ import java.util.Map;
 public final class ObservableStage {
     private ObservableStage() {}
 
-    /** Columns of O formed per dgemm call. */
-    static final int BLOCK = 256;
+    /** Columns of O formed per block: wide enough for dgemm to run near its peak. */
+    static final int BLOCK = 512;
+    /** Fixed number of partial passes, whatever the number of threads, so that sums are reproducible. */
+    static final int LANES = 4;
+
+    /** Java threads of the observable pass; the system property dnp.passThreads overrides (default: cores). */
+    static int passThreads() {
+        return Integer.getInteger("dnp.passThreads", Runtime.getRuntime().availableProcessors());
+    }
 
     public static RealizationResult compute(RealizationInput input, EigenSolver solver, EigenDecomposition eigen,
                                             double buildSeconds, double eigenSeconds) {
@@ -53,9 +65,10 @@ public final class ObservableStage {
 
         DenseMatrix q = eigen.vectors();
         kernels.square(q.segment(), (long) n * n);
-        OverlapPass pass = new OverlapPass(kernels, lambda, units.t2n(), freq.omegaN, bias, freq.pairOmega,
-                freq.pairBias, true, analysis, halfWidth);
-        double[] stageSeconds = runBlocks(q, pass);
+        double[] stageSeconds = new double[2];
+        OverlapPass pass = runBlocks(q, () -> new OverlapPass(kernels, lambda, units.t2n(), freq.omegaN, bias,
+                freq.pairOmega, freq.pairBias, true, analysis, halfWidth), OverlapStrategy.DEFAULT, passThreads(),
+                stageSeconds);
 
         long tExtras = System.nanoTime();
         SiteDistribution[] sites = new SiteDistribution[freq.pairOmega.length];
@@ -83,31 +96,76 @@ public final class ObservableStage {
         return result;
     }
 
-    /** Forms O block by block and feeds the pass; returns {dgemm seconds, pass seconds}. */
-    static double[] runBlocks(DenseMatrix q, OverlapPass pass) {
+    /**
+     * Forms O block by block — for columns [b0, b0 + B) only the rows α ≥ b0, since O is symmetric —
+     * and feeds the columns to {@link #LANES} passes (column β to pass β mod LANES, each in
+     * ascending β), which run on up to {@code threads} Java threads and are then added in lane order:
+     * the sums do not depend on the number of threads. Returns the merged pass and
+     * {seconds forming O, seconds in the passes}.
+     */
+    static OverlapPass runBlocks(DenseMatrix q, Supplier<OverlapPass> passes, OverlapStrategy strategy,
+                                 int threads, double[] seconds) {
         int n = q.order();
         int width = Math.min(BLOCK, Math.max(1, n));
-        double gemm = 0;
-        double consume = 0;
-        double[] column = new double[n];
-        try (Arena arena = Arena.ofConfined()) {
+        OverlapPass[] lanes = new OverlapPass[LANES];
+        double[][] columns = new double[LANES][n];
+        for (int l = 0; l < LANES; l++) {
+            lanes[l] = passes.get();
+        }
+        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(Math.min(threads, LANES), r -> {
+            Thread t = new Thread(r, "dnp-overlap-pass");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        try (Arena arena = Arena.ofShared()) { // read by the pass threads
             MemorySegment block = arena.allocate(8L * n * width, DenseMatrix.ALIGNMENT);
             for (int b0 = 0; b0 < n; b0 += width) {
                 int cols = Math.min(width, n - b0);
+                int rows = n - b0;
+                int first = b0;
                 long t = System.nanoTime();
-                // O[:, b0:b0+cols] = Qᵀ · Q[:, b0:b0+cols]
-                Blas.dgemm(true, false, n, cols, n, 1.0, q.segment(), n,
-                        q.segment().asSlice(8L * n * b0), n, 0.0, block, n);
+                strategy.lowerBlock(q, b0, cols, block);
                 long t2 = System.nanoTime();
-                gemm += (t2 - t) * 1e-9;
-                for (int c = 0; c < cols; c++) {
-                    MemorySegment.copy(block, ValueLayout.JAVA_DOUBLE, 8L * n * c, column, 0, n);
-                    pass.accept(b0 + c, column);
+                seconds[0] += (t2 - t) * 1e-9;
+                List<Callable<Void>> work = new ArrayList<>();
+                for (int l = 0; l < LANES; l++) {
+                    int lane = l;
+                    work.add(() -> {
+                        double[] column = columns[lane];
+                        for (int c = Math.floorMod(lane - first, LANES); c < cols; c += LANES) {
+                            MemorySegment.copy(block, ValueLayout.JAVA_DOUBLE, 8L * rows * c, column, first, rows);
+                            lanes[lane].accept(first + c, column);
+                        }
+                        return null;
+                    });
                 }
-                consume += (System.nanoTime() - t2) * 1e-9;
+                if (pool == null) {
+                    for (Callable<Void> w : work) {
+                        w.call();
+                    }
+                } else {
+                    for (Future<Void> f : pool.invokeAll(work)) {
+                        f.get();
+                    }
+                }
+                seconds[1] += (System.nanoTime() - t2) * 1e-9;
+            }
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", ex);
+        } catch (ExecutionException ex) {
+            throw ex.getCause() instanceof RuntimeException re ? re : new IllegalStateException(ex.getCause());
+        } catch (Exception ex) {
+            throw ex instanceof RuntimeException re ? re : new IllegalStateException(ex);
+        } finally {
+            if (pool != null) {
+                pool.shutdown();
             }
         }
-        return new double[]{gemm, consume};
+        for (int l = 1; l < LANES; l++) {
+            lanes[0].add(lanes[l]);
+        }
+        return lanes[0];
     }
 
     private static PairResult assemblePair(RealizationInput input, int k, FrequencyIndex freq, OverlapPass pass,
@@ -153,11 +211,11 @@ public final class ObservableStage {
         double energyWidth = 2 * halfWidth / bins;
         int[] counts = pass.energyBinCounts();
         double[] dos = new double[bins];
-        double[][] binned = new double[bins][bins];
+        double[][] binned = pass.binnedCorrelator();
         for (int a = 0; a < bins; a++) {
             dos[a] = counts[a] / (n * energyWidth);
             for (int b = 0; b < bins; b++) {
-                binned[a][b] = pass.binnedCorrelator[a][b] / (n * energyWidth * energyWidth);
+                binned[a][b] /= n * energyWidth * energyWidth;
             }
         }
         double delta = analysis.correlatorBinWidth();
@@ -202,9 +260,9 @@ public final class ObservableStage {
         try (EigenDecomposition goe = solver.decompose(g)) {
             DenseMatrix q = goe.vectors();
             kernels.square(q.segment(), (long) n * n);
-            OverlapPass pass = new OverlapPass(kernels, lambda, units.t2n(), freq.omegaN, bias, freq.pairOmega,
-                    freq.pairBias, false, input.analysis(), halfWidth);
-            runBlocks(q, pass);
+            OverlapPass pass = runBlocks(q, () -> new OverlapPass(kernels, lambda, units.t2n(), freq.omegaN, bias,
+                    freq.pairOmega, freq.pairBias, false, input.analysis(), halfWidth), OverlapStrategy.DEFAULT,
+                    passThreads(), new double[2]);
             int u = freq.omegaN.length;
             int pairs = freq.pairOmega.length;
             double[] out = new double[u + 2 * pairs + bias.length];

@@ -3,16 +3,20 @@ package dnp.kernel.physics;
 import dnp.kernel.model.AnalysisOptions;
 import dnp.kernel.vector.SpectralKernels;
 
-import java.util.Arrays;
-
 /**
  * Everything that needs the overlap matrix O_αβ = Σ_j Q_jα Q_jβ (Eq. 21 before binning), fed one
- * column β at a time so that O never exists whole: the rate sums of every (ω_n, ω_MW) pair for the
- * Anderson overlaps and for O → 1/N (GOE, Eq. 23), and — for a full pass — trace(O), Σ O, the
- * binned K(ε, ε′), K(ω) and R(ω), and K, R at each ω_n.
+ * column β at a time with only its rows α ≥ β (O is symmetric), so that O never exists whole and
+ * each unordered pair is visited once: the rate sums of every (ω_n, ω_MW) pair for the Anderson
+ * overlaps and for O → 1/N (GOE, Eq. 23), and — for a full pass — trace(O), Σ O, the binned
+ * K(ε, ε′), K(ω) and R(ω), and K, R at each ω_n.
  *
- * <p>Columns may come in any order, but the sums depend on that order only through rounding: the
- * caller feeds them in ascending β for reproducible results.
+ * <p>An unordered pair α &gt; β (d = λ_α − λ_β ≥ 0) stands for the ordered pairs α→β, with
+ * ε_β − ε_α = −d and Lorentzian L₋ = L(ω_n − d), and β→α, with +d and L₊ = L(ω_n + d). With the
+ * sums S0, S1, S2, SP of {@link NuclearPolarization} over ordered pairs, it adds
+ * O(L₋ + L₊) to S0, O(P_α − P_β)(L₋ − L₊) to S1, O P_α P_β (L₋ + L₊) to S2 and 2 O P_α P_β to SP;
+ * the diagonal α = β adds its single ordered pair.
+ *
+ * <p>Columns must come in ascending β for reproducible sums (rounding depends on the order).
  */
 final class OverlapPass {
     private final SpectralKernels kernels;
@@ -27,7 +31,7 @@ final class OverlapPass {
     private final int[] pairBias;        // pair → index into bias
     private final boolean full;
 
-    // Rate sums (see NuclearPolarization): per distinct ω_n, per pair, per ω_MW.
+    // Rate sums over ordered pairs (see NuclearPolarization): per distinct ω_n, per pair, per ω_MW.
     final double[] s0;
     final double[] s0Goe;
     final double[] s1;
@@ -39,10 +43,11 @@ final class OverlapPass {
     // Full-pass statistics.
     double trace;
     double total;
-    final double[][] binnedCorrelator;   // raw Σ O over energy bins a × b
-    final double[] spectrumK;            // raw Σ O per ω bin
+    private final double[][] binnedLower;// Σ O over unordered pairs α > β, [bin of α][bin of β]
+    private final double[] binnedDiagonal;
+    final double[] spectrumK;            // Σ O per ω bin, ordered pairs
     final long[] spectrumCount;          // ordered pairs per ω bin
-    final double[] omegaNK;              // raw Σ O in the bin centred on each ω_n
+    final double[] omegaNK;              // Σ O over ordered pairs in the bin centred on each ω_n
     final long[] omegaNCount;
 
     private final int[] energyBin;       // energy bin of each λ_α
@@ -51,10 +56,12 @@ final class OverlapPass {
     private final double binWidth;
 
     // Scratch, one column long.
-    private final double[] lorentz;
-    private final double[] weighted;
-    private final double[] sums = new double[2];
-    private final double[] dots = new double[2];
+    private final double[] sumW;
+    private final double[] diffW;
+    private final double[] sumL;
+    private final double[] diffL;
+    private final double[] sums = new double[4];
+    private final double[] dots = new double[4];
     private final int[] edgeIndex;
 
     OverlapPass(SpectralKernels kernels, double[] lambda, double t2n, double[] omegaN, double[][] bias,
@@ -90,8 +97,10 @@ final class OverlapPass {
         s1Goe = new double[pairs];
         s2Goe = new double[pairs];
         sp = new double[bias.length];
-        lorentz = new double[n];
-        weighted = new double[n];
+        sumW = new double[n];
+        diffW = new double[n];
+        sumL = new double[n];
+        diffL = new double[n];
 
         binWidth = analysis.correlatorBinWidth();
         int bins = analysis.energyBins();
@@ -109,7 +118,8 @@ final class OverlapPass {
             energyBinStart[b] = a;
         }
         energyBinStart[bins] = n;
-        binnedCorrelator = full ? new double[bins][bins] : null;
+        binnedLower = full ? new double[bins][bins] : null;
+        binnedDiagonal = new double[bins];
         int omegaBins = EnergyGrid.spectrumBins(analysis);
         spectrumEdges = new double[omegaBins + 1];
         for (int k = 0; k <= omegaBins; k++) {
@@ -122,34 +132,40 @@ final class OverlapPass {
         omegaNCount = new long[omegaN.length];
     }
 
-    /** Takes column β of O (o[α] = O_αβ for α in [0, n)). */
+    /** Takes column β of O, rows α ≥ β: o[α] = O_αβ for α in [β, n). */
     void accept(int beta, double[] o) {
         double lambdaBeta = lambda[beta];
+        double diagonal = o[beta];
+        int from = beta + 1;
         for (int u = 0; u < omegaN.length; u++) {
-            kernels.lorentzian(o, lambda, n, lambdaBeta + omegaN[u], t2nSquared, lorentz, weighted, sums);
+            double lOmega = 1.0 / (1.0 + t2nSquared * (omegaN[u] * omegaN[u]));
+            kernels.pairLorentzian(o, lambda, from, n, lambdaBeta, omegaN[u], t2nSquared, sumW, diffW, sumL, diffL, sums);
             double weightedSum = sums[0];
-            double lorentzSum = sums[1];
-            s0[u] += weightedSum;
-            s0Goe[u] += lorentzSum;
+            double weightedDifference = sums[1];
+            double lorentzSum = sums[2];
+            double lorentzDifference = sums[3];
+            s0[u] += weightedSum + diagonal * lOmega;
+            s0Goe[u] += lorentzSum + lOmega;
             for (int k = 0; k < pairOmega.length; k++) {
                 if (pairOmega[k] != u) {
                     continue;
                 }
-                // The biases P_α of a band are nearly equal, so Σ_α oℓ (P_α − P_β) is formed from
-                // centred biases p_α = P_α − P̄: Σ oℓ p_α − p_β Σ oℓ cancels far less than with P.
+                // The biases P_α of a band are nearly equal, so Σ_α w (P_α − P_β) is formed from centred
+                // biases p_α = P_α − P̄: Σ w p_α − p_β Σ w cancels far less than with P itself.
                 int v = pairBias[k];
                 double[] centred = centredBias[v];
                 double pBeta = bias[v][beta];
                 double centredBeta = centred[beta];
-                kernels.dot2(weighted, lorentz, centred, n, dots);
-                s1[k] += dots[0] - centredBeta * weightedSum;
-                s2[k] += pBeta * (dots[0] + meanBias[v] * weightedSum);
-                s1Goe[k] += dots[1] - centredBeta * lorentzSum;
-                s2Goe[k] += pBeta * (dots[1] + meanBias[v] * lorentzSum);
+                kernels.dot4(sumW, diffW, sumL, diffL, centred, from, n, dots);
+                s1[k] += dots[1] - centredBeta * weightedDifference;
+                s2[k] += pBeta * (dots[0] + meanBias[v] * weightedSum) + diagonal * pBeta * pBeta * lOmega;
+                s1Goe[k] += dots[3] - centredBeta * lorentzDifference;
+                s2Goe[k] += pBeta * (dots[2] + meanBias[v] * lorentzSum) + pBeta * pBeta * lOmega;
             }
         }
         for (int v = 0; v < bias.length; v++) {
-            sp[v] += bias[v][beta] * kernels.dot(o, bias[v], n);
+            double pBeta = bias[v][beta];
+            sp[v] += 2 * pBeta * kernels.dot(o, bias[v], from, n) + diagonal * pBeta * pBeta;
         }
         if (full) {
             accumulateStatistics(beta, o);
@@ -157,43 +173,72 @@ final class OverlapPass {
     }
 
     private void accumulateStatistics(int beta, double[] o) {
-        trace += o[beta];
+        double diagonal = o[beta];
+        int from = beta + 1;
+        trace += diagonal;
         int b = energyBin[beta];
+        binnedDiagonal[b] += diagonal;
         double column = 0;
-        for (int a = 0; a < binnedCorrelator.length; a++) {
-            double s = kernels.sum(o, energyBinStart[a], energyBinStart[a + 1]);
-            binnedCorrelator[a][b] += s;
-            column += s;
+        for (int a = b; a < binnedLower.length; a++) {
+            int lo = Math.max(from, energyBinStart[a]);
+            int hi = energyBinStart[a + 1];
+            if (lo < hi) {
+                double s = kernels.sum(o, lo, hi);
+                binnedLower[a][b] += s;
+                column += s;
+            }
         }
-        total += column;
+        total += 2 * column + diagonal;
         double lambdaBeta = lambda[beta];
+        // Ordered β→α has ε_α − ε_β = +d ≥ 0; its bin k ≥ 0 holds d ∈ [kδ − δ/2, kδ + δ/2).
         for (int k = 0; k < spectrumEdges.length; k++) {
-            edgeIndex[k] = firstBelow(lambdaBeta, spectrumEdges[k]);
+            edgeIndex[k] = firstAtLeast(from, lambdaBeta, spectrumEdges[k]);
         }
         for (int k = 0; k < spectrumK.length; k++) {
-            int from = edgeIndex[k + 1];
-            int to = edgeIndex[k];
-            spectrumK[k] += kernels.sum(o, from, to);
-            spectrumCount[k] += to - from;
+            int lo = edgeIndex[k];
+            int hi = edgeIndex[k + 1];
+            if (lo < hi) {
+                spectrumK[k] += kernels.sum(o, lo, hi);
+                spectrumCount[k] += hi - lo;
+            }
         }
+        // Ordered α→β has −d: only bin 0 can hold it, when −d ≥ −δ/2; the diagonal d = 0 counts once.
+        int minusEnd = firstAbove(from, lambdaBeta, binWidth / 2);
+        spectrumK[0] += kernels.sum(o, from, minusEnd) + diagonal;
+        spectrumCount[0] += minusEnd - from + 1;
         for (int u = 0; u < omegaN.length; u++) {
-            int from = firstBelow(lambdaBeta, omegaN[u] + binWidth / 2);
-            int to = firstBelow(lambdaBeta, omegaN[u] - binWidth / 2);
-            omegaNK[u] += kernels.sum(o, from, to);
-            omegaNCount[u] += to - from;
+            double lo = omegaN[u] - binWidth / 2;
+            double hi = omegaN[u] + binWidth / 2;
+            // +d ∈ [lo, hi)
+            int plusFrom = firstAtLeast(from, lambdaBeta, lo);
+            int plusTo = firstAtLeast(from, lambdaBeta, hi);
+            double k = plusFrom < plusTo ? kernels.sum(o, plusFrom, plusTo) : 0;
+            long count = Math.max(0, plusTo - plusFrom);
+            // −d ∈ [lo, hi) ⇔ d ∈ (−hi, −lo]
+            if (-lo >= 0) {
+                int minusFrom = firstAbove(from, lambdaBeta, -hi);
+                int minusTo = firstAbove(from, lambdaBeta, -lo);
+                if (minusFrom < minusTo) {
+                    k += kernels.sum(o, minusFrom, minusTo);
+                    count += minusTo - minusFrom;
+                }
+            }
+            if (lo <= 0 && 0 < hi) {
+                k += diagonal;
+                count++;
+            }
+            omegaNK[u] += k;
+            omegaNCount[u] += count;
         }
     }
 
-    /**
-     * The first α with d = λ_β − λ_α &lt; x; since λ ascends, d descends with α, so the α with
-     * d ∈ [lo, hi) are exactly [firstBelow(hi), firstBelow(lo)).
-     */
-    private int firstBelow(double lambdaBeta, double x) {
-        int lo = 0;
+    /** The first α ≥ from with d = λ_α − λ_β ≥ x (d ascends with α). */
+    private int firstAtLeast(int from, double lambdaBeta, double x) {
+        int lo = from;
         int hi = n;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (lambdaBeta - lambda[mid] < x) {
+            if (lambda[mid] - lambdaBeta >= x) {
                 hi = mid;
             } else {
                 lo = mid + 1;
@@ -202,16 +247,73 @@ final class OverlapPass {
         return lo;
     }
 
+    /** The first α ≥ from with d = λ_α − λ_β &gt; x. */
+    private int firstAbove(int from, double lambdaBeta, double x) {
+        int lo = from;
+        int hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (lambda[mid] - lambdaBeta > x) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
+    /** Adds the accumulated sums of {@code other} (a pass over other columns of the same matrix). */
+    void add(OverlapPass other) {
+        addInto(s0, other.s0);
+        addInto(s0Goe, other.s0Goe);
+        addInto(s1, other.s1);
+        addInto(s2, other.s2);
+        addInto(s1Goe, other.s1Goe);
+        addInto(s2Goe, other.s2Goe);
+        addInto(sp, other.sp);
+        trace += other.trace;
+        total += other.total;
+        if (full) {
+            for (int a = 0; a < binnedLower.length; a++) {
+                addInto(binnedLower[a], other.binnedLower[a]);
+            }
+            addInto(binnedDiagonal, other.binnedDiagonal);
+            addInto(spectrumK, other.spectrumK);
+            addInto(omegaNK, other.omegaNK);
+            for (int k = 0; k < spectrumCount.length; k++) {
+                spectrumCount[k] += other.spectrumCount[k];
+            }
+            for (int u = 0; u < omegaNCount.length; u++) {
+                omegaNCount[u] += other.omegaNCount[u];
+            }
+        }
+    }
+
+    private static void addInto(double[] target, double[] source) {
+        for (int i = 0; i < target.length; i++) {
+            target[i] += source[i];
+        }
+    }
+
+    /** Σ O over ordered pairs with α in energy bin a and β in bin b (symmetric in a, b). */
+    double[][] binnedCorrelator() {
+        int bins = binnedLower.length;
+        double[][] k = new double[bins][bins];
+        for (int a = 0; a < bins; a++) {
+            for (int b = 0; b <= a; b++) {
+                double s = binnedLower[a][b] + (a == b ? binnedLower[a][a] + binnedDiagonal[a] : 0);
+                k[a][b] = a == b ? s : binnedLower[a][b];
+                k[b][a] = k[a][b];
+            }
+        }
+        return k;
+    }
+
     int[] energyBinCounts() {
         int[] counts = new int[energyBinStart.length - 1];
         for (int b = 0; b < counts.length; b++) {
             counts[b] = energyBinStart[b + 1] - energyBinStart[b];
         }
         return counts;
-    }
-
-    @Override
-    public String toString() {
-        return "OverlapPass[n=" + n + ", ω_n=" + Arrays.toString(omegaN) + "]";
     }
 }

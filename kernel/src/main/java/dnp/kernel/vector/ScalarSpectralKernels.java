@@ -21,42 +21,63 @@ public final class ScalarSpectralKernels implements SpectralKernels {
     }
 
     @Override
-    public double dot(double[] a, double[] b, int n) {
+    public double dot(double[] a, double[] b, int from, int to) {
         double s = 0;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             s += a[i] * b[i];
         }
         return s;
     }
 
     @Override
-    public void lorentzian(double[] o, double[] lambda, int n, double shift, double t2Squared,
-                           double[] lorentz, double[] weighted, double[] sums) {
-        double so = 0;
-        double sl = 0;
-        for (int a = 0; a < n; a++) {
-            double d = shift - lambda[a];
-            double l = 1.0 / (1.0 + t2Squared * d * d);
-            double w = o[a] * l;
-            lorentz[a] = l;
-            weighted[a] = w;
-            so += w;
-            sl += l;
+    public void pairLorentzian(double[] o, double[] lambda, int from, int to, double lambdaBeta, double omega,
+                               double t2Squared, double[] sumW, double[] diffW, double[] sumL, double[] diffL,
+                               double[] sums) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        for (int a = from; a < to; a++) {
+            double d = lambda[a] - lambdaBeta;
+            double minus = omega - d;
+            double plus = omega + d;
+            double lm = 1.0 / (1.0 + t2Squared * (minus * minus));
+            double lp = 1.0 / (1.0 + t2Squared * (plus * plus));
+            double ls = lm + lp;
+            double ld = lm - lp;
+            double ws = o[a] * ls;
+            double wd = o[a] * ld;
+            sumL[a] = ls;
+            diffL[a] = ld;
+            sumW[a] = ws;
+            diffW[a] = wd;
+            s0 += ws;
+            s1 += wd;
+            s2 += ls;
+            s3 += ld;
         }
-        sums[0] = so;
-        sums[1] = sl;
+        sums[0] = s0;
+        sums[1] = s1;
+        sums[2] = s2;
+        sums[3] = s3;
     }
 
     @Override
-    public void dot2(double[] a, double[] b, double[] p, int n, double[] out) {
+    public void dot4(double[] a, double[] b, double[] c, double[] d, double[] p, int from, int to, double[] out) {
         double sa = 0;
         double sb = 0;
-        for (int i = 0; i < n; i++) {
+        double sc = 0;
+        double sd = 0;
+        for (int i = from; i < to; i++) {
             sa += a[i] * p[i];
             sb += b[i] * p[i];
+            sc += c[i] * p[i];
+            sd += d[i] * p[i];
         }
         out[0] = sa;
         out[1] = sb;
+        out[2] = sc;
+        out[3] = sd;
     }
 
     @Override

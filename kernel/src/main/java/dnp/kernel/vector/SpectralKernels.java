@@ -1,34 +1,36 @@
 package dnp.kernel.vector;
 
+import java.lang.foreign.MemorySegment;
+
 /**
- * The O(N)-per-column loops of the observable pass (called N times per column block, so O(N²)
- * per frequency in all). Two implementations: {@link ScalarSpectralKernels} (plain loops) and a
- * Vector API one, chosen once per JVM by {@link VectorizationProvider}. Both compute the same
- * sums; they may differ in rounding only (summation order).
+ * The loops of the observable pass over one column β of the overlap matrix, on the rows
+ * α ∈ [from, to) (called once per column, so O(N²) per frequency in all). Two implementations:
+ * {@link ScalarSpectralKernels} (plain loops) and a Vector API one, chosen once per JVM by
+ * {@link VectorizationProvider}. Both compute the same sums; they differ in rounding only.
  */
 public interface SpectralKernels {
 
-    /** Name for logs and results: {@code scalar} or {@code panama(<bits>)}. */
+    /** Name for logs and results: {@code scalar} or {@code panama(<bits>-bit)}. */
     String name();
 
     /** Σ a[i] for i in [from, to). */
     double sum(double[] a, int from, int to);
 
-    /** Σ a[i]·b[i] for i in [0, n). */
-    double dot(double[] a, double[] b, int n);
+    /** Σ a[i]·b[i] for i in [from, to). */
+    double dot(double[] a, double[] b, int from, int to);
 
     /**
-     * Lorentzian weights of one column β for one ω_n: for α in [0, n),
-     * ℓ_α = 1/(1 + τ²(s − λ_α)²) with s = λ_β + ω_n, τ² = {@code t2Squared};
-     * writes ℓ into {@code lorentz} and o_α·ℓ_α into {@code weighted}, and
-     * {@code sums[0] = Σ o·ℓ}, {@code sums[1] = Σ ℓ}.
+     * Lorentzian weights of the unordered pairs (α, β), α in [from, to), for one ω: with
+     * d = λ_α − λ_β, L₋ = 1/(1 + τ²(ω − d)²) (the ordered pair α→β) and L₊ = 1/(1 + τ²(ω + d)²)
+     * (β→α), writes sumL = L₋ + L₊, diffL = L₋ − L₊, sumW = o·sumL, diffW = o·diffL, and
+     * {@code sums = {Σ sumW, Σ diffW, Σ sumL, Σ diffL}}.
      */
-    void lorentzian(double[] o, double[] lambda, int n, double shift, double t2Squared,
-                    double[] lorentz, double[] weighted, double[] sums);
+    void pairLorentzian(double[] o, double[] lambda, int from, int to, double lambdaBeta, double omega,
+                        double t2Squared, double[] sumW, double[] diffW, double[] sumL, double[] diffL, double[] sums);
 
-    /** {@code out[0] = Σ a[i]·p[i]}, {@code out[1] = Σ b[i]·p[i]} for i in [0, n). */
-    void dot2(double[] a, double[] b, double[] p, int n, double[] out);
+    /** {@code out = {Σ a·p, Σ b·p, Σ c·p, Σ d·p}} over [from, to). */
+    void dot4(double[] a, double[] b, double[] c, double[] d, double[] p, int from, int to, double[] out);
 
     /** a[i] ← a[i]² for i in [0, n): turns eigenvector components φ into Q = φ². */
-    void square(java.lang.foreign.MemorySegment a, long n);
+    void square(MemorySegment a, long n);
 }

@@ -178,6 +178,31 @@ class IdentitiesTest {
     }
 
     @Test
+    void resultsAreIdenticalWhateverTheNumberOfPassThreads() {
+        RealizationInput in = input(7, BoundaryCondition.PERIODIC, 6.5, Convention.SI);
+        String before = System.getProperty("dnp.passThreads");
+        try {
+            System.setProperty("dnp.passThreads", "1");
+            RealizationResult one = Realization.compute(in);
+            System.setProperty("dnp.passThreads", "3");
+            RealizationResult three = Realization.compute(in);
+            assertEquals(one.ipr(), three.ipr(), 0.0);
+            assertEquals(one.overlapSum(), three.overlapSum(), 0.0);
+            assertArrayEquals(one.spectrum().k(), three.spectrum().k(), 0.0);
+            for (int k = 0; k < one.pairs().size(); k++) {
+                assertEquals(one.pairs().get(k).pn(), three.pairs().get(k).pn(), 0.0, "P_n bit for bit");
+                assertEquals(one.pairs().get(k).correlatorK(), three.pairs().get(k).correlatorK(), 0.0);
+            }
+        } finally {
+            if (before == null) {
+                System.clearProperty("dnp.passThreads");
+            } else {
+                System.setProperty("dnp.passThreads", before);
+            }
+        }
+    }
+
+    @Test
     void resultsDoNotDependOnTheNumberOfBlasThreads() {
         RealizationInput in = input(8, BoundaryCondition.PERIODIC, 6.5, Convention.SI)
                 .withAnalysis(AnalysisOptions.DEFAULTS.withSampledGoe(true));
