@@ -14,7 +14,8 @@ import java.io.UncheckedIOException;
         description = "Exactly solvable model for dynamic nuclear polarization (PRB 98, 224202): "
                 + "free fermions on the 3D Anderson lattice hyperpolarizing nuclear spins.",
         subcommands = {InfoCommand.class, EigenCommand.class, SingleCommand.class, SweepCommand.class,
-                SummarizeCommand.class, FigureCommand.class, SlurmCommand.class, CommandLine.HelpCommand.class})
+                SummarizeCommand.class, FigureCommand.class, SlurmCommand.class, TransitionCommand.class,
+                MultifractalCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     static final int BAD_INPUT = 2;
     static final int NO_PROVIDER = 3;

@@ -1,7 +1,6 @@
 package dnp.cli;
 
 import dnp.kernel.Realization;
-import dnp.kernel.eigen.EigenSolver;
 import dnp.kernel.result.RealizationResult;
 import dnp.nativebindings.NativeLibraries;
 
@@ -45,8 +44,21 @@ final class SweepRunner {
 
     static Outcome run(SweepPlan plan, Path dir, int shard, int shards, Integer parallel, Integer blasThreads,
                        boolean quiet) throws IOException {
+        return run(plan, plan.parameters(), dir, shard, shards, parallel, blasThreads, quiet, task -> {
+            RealizationResult result = Realization.compute(plan.input(task), plan.model.solver());
+            return record(task, result);
+        });
+    }
+
+    /**
+     * Runs the unfinished tasks of one shard, each turned into one record by {@code compute}, into a
+     * folder whose manifest holds {@code parameters}.
+     */
+    static Outcome run(SweepPlan plan, Map<String, Object> parameters, Path dir, int shard, int shards,
+                       Integer parallel, Integer blasThreads, boolean quiet,
+                       java.util.function.Function<SweepPlan.Task, Map<String, Object>> compute) throws IOException {
         List<SweepPlan.Task> mine = plan.shard(shard, shards);
-        try (SweepStore store = SweepStore.open(dir, plan.parameters(), shard, shards)) {
+        try (SweepStore store = SweepStore.open(dir, parameters, shard, shards)) {
             Set<String> done = SweepStore.readRecords(dir).keySet();
             List<SweepPlan.Task> todo = mine.stream().filter(t -> !done.contains(t.key())).toList();
             Parallelism par = Parallelism.choose(parallel, blasThreads, plan.largestSize(), todo.size());
@@ -64,15 +76,14 @@ final class SweepRunner {
                 List<Future<?>> futures = new ArrayList<>();
                 for (SweepPlan.Task task : todo) {
                     futures.add(pool.submit(() -> {
-                        EigenSolver solver = plan.model.solver();
-                        RealizationResult result;
+                        Map<String, Object> record;
                         try {
-                            result = Realization.compute(plan.input(task), solver);
+                            record = compute.apply(task);
                         } catch (RuntimeException ex) {
                             throw new IllegalStateException("realization " + task.key() + " failed: " + ex.getMessage(), ex);
                         }
                         try {
-                            store.append(record(task, result));
+                            store.append(record);
                         } catch (IOException ex) {
                             throw new UncheckedIOException(ex);
                         }

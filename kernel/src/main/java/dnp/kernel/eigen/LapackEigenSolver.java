@@ -80,6 +80,31 @@ public final class LapackEigenSolver implements EigenSolver {
         }
     }
 
+    /** Eigenpairs il…iu (1-based, inclusive) of the ascending spectrum; φ_αj = vectors[α − il][j]. */
+    public record Window(double[] eigenvalues, double[][] vectors) {}
+
+    /**
+     * Only the eigenpairs with indices il…iu, by dsyevr (whatever this solver's driver): the
+     * tridiagonal reduction is still O(N³), but eigenvectors are computed and back-transformed for
+     * the window alone. {@code matrix} is destroyed but stays open.
+     */
+    public Window window(DenseMatrix matrix, int il, int iu) {
+        int n = matrix.order();
+        int m = iu - il + 1;
+        try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
+            MemorySegment w = arena.allocate(ValueLayout.JAVA_DOUBLE, Math.max(1, n));
+            MemorySegment z = arena.allocate(8L * n * Math.max(1, m), DenseMatrix.ALIGNMENT);
+            Lapack.dsyevr(Lapack.Job.VECTORS, n, matrix.segment(), n, il, iu, w, z, n);
+            double[] values = new double[m];
+            MemorySegment.copy(w, ValueLayout.JAVA_DOUBLE, 0, values, 0, m);
+            double[][] vectors = new double[m][n];
+            for (int c = 0; c < m; c++) {
+                MemorySegment.copy(z, ValueLayout.JAVA_DOUBLE, 8L * n * c, vectors[c], 0, n);
+            }
+            return new Window(values, vectors);
+        }
+    }
+
     @Override
     public double[] eigenvalues(DenseMatrix matrix) {
         int n = matrix.order();
