@@ -24,13 +24,13 @@ final class SweepRunner {
     /** How many realizations run at once and how many BLAS threads each gets. */
     record Parallelism(int realizations, int blasThreads) {
         /**
-         * Default: small matrices are latency-bound in LAPACK, so independent realizations with one BLAS
-         * thread each use the cores better; large ones run one at a time with all cores in BLAS.
-         * The crossover is measured in BENCHMARKS.md ("Parallelism").
+         * Default: up to L = 10 independent realizations with one BLAS thread each use the cores better
+         * (12% at L = 8); from L = 12 on both ways are within a few percent, and one realization at a
+         * time with all cores in BLAS needs half the memory. Measured in BENCHMARKS.md ("Parallelism").
          */
         static Parallelism choose(Integer parallel, Integer blasThreads, int largestSize, int tasks) {
             int cores = Threads.cores();
-            int p = parallel != null ? parallel : (largestSize <= 14 ? cores : 1);
+            int p = parallel != null ? parallel : (largestSize <= 10 ? cores : 1);
             p = Math.max(1, Math.min(p, Math.max(1, tasks)));
             int b = blasThreads != null ? blasThreads : Math.max(1, cores / p);
             if (p < 1 || b < 1) {

@@ -33,7 +33,7 @@ final class TransitionCommand implements Callable<Integer> {
     @Option(names = "--L", paramLabel = "LIST", description = "lattice sizes (default ${DEFAULT-VALUE})")
     String sizes = "6,8,10,12";
     @Option(names = "--ratio", paramLabel = "LIST", description = "grid of w/t (default ${DEFAULT-VALUE})")
-    String ratios = "14,15,15.5,16,16.5,17,17.5,18,19";
+    String ratios = "12,14,15,16,16.5,17,18,20,22";
     @Option(names = "--w", paramLabel = "W", description = "disorder width w, 2π·MHz (default ${DEFAULT-VALUE})")
     double width = 108;
     @Option(names = "--bc", paramLabel = "BC", description = "periodic (default) or open")
@@ -43,7 +43,7 @@ final class TransitionCommand implements Callable<Integer> {
     @Option(names = "--levels", paramLabel = "N", description = "gap ratios to gather per (L, w/t) when --realizations is not given (default ${DEFAULT-VALUE})")
     int levels = 24000;
     @Option(names = "--gap-fraction", paramLabel = "F", description = "central fraction of the levels used (default ${DEFAULT-VALUE})")
-    double gapFraction = 0.2;
+    double gapFraction = 0.1;
     @Option(names = "--seed", description = "disorder seed (default ${DEFAULT-VALUE})")
     long seed = 1;
     @Option(names = "--bootstrap", paramLabel = "N", description = "bootstrap resamples of the crossings (default ${DEFAULT-VALUE})")
