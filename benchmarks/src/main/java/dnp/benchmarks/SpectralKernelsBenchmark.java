@@ -40,9 +40,11 @@ public class SpectralKernelsBenchmark {
     private double[] o;
     private double[] lambda;
     private double[] p;
-    private double[] lorentz;
-    private double[] weighted;
-    private final double[] sums = new double[2];
+    private double[] sumW;
+    private double[] diffW;
+    private double[] sumL;
+    private double[] diffL;
+    private final double[] sums = new double[4];
 
     @Setup
     public void setUp() {
@@ -54,8 +56,10 @@ public class SpectralKernelsBenchmark {
         o = new double[n];
         lambda = new double[n];
         p = new double[n];
-        lorentz = new double[n];
-        weighted = new double[n];
+        sumW = new double[n];
+        diffW = new double[n];
+        sumL = new double[n];
+        diffL = new double[n];
         for (int i = 0; i < n; i++) {
             o[i] = r.nextDouble() / n;
             lambda[i] = 100 * r.nextDouble() - 50;
@@ -64,17 +68,17 @@ public class SpectralKernelsBenchmark {
         java.util.Arrays.sort(lambda);
     }
 
-    /** One ω_n of one column: Lorentzian weights and their sums. */
+    /** One ω_n of one column: the Lorentzian weights of the unordered pairs and their sums. */
     @Benchmark
-    public double lorentzian() {
-        kernels.lorentzian(o, lambda, n, 3.0, 39.48, lorentz, weighted, sums);
+    public double pairLorentzian() {
+        kernels.pairLorentzian(o, lambda, 0, n, 0.5, 3.0, 39.48, sumW, diffW, sumL, diffL, sums);
         return sums[0];
     }
 
-    /** One ω_MW of one column: the two bias-weighted sums. */
+    /** One ω_MW of one column: the four bias-weighted sums. */
     @Benchmark
-    public double dot2() {
-        kernels.dot2(o, lambda, p, n, sums);
+    public double dot4() {
+        kernels.dot4(o, lambda, p, o, p, 0, n, sums);
         return sums[0];
     }
 
