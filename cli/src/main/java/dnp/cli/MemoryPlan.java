@@ -23,7 +23,7 @@ record MemoryPlan(long bytes, String breakdown) {
         String what;
         switch (driver) {
             case "dsyevd" -> {
-                extra = 8 * (1 + 6 * n + 2 * n * n);
+                extra = 8 * dsyevdWorkspace(n);
                 what = "dsyevd workspace";
             }
             case "dsyevr" -> {
@@ -37,6 +37,11 @@ record MemoryPlan(long bytes, String breakdown) {
         }
         return new MemoryPlan(matrix + extra + blocks, String.format(Locale.ROOT, "matrix %s + %s %s + blocks %s",
                 gib(matrix), what, gib(extra), gib(blocks)));
+    }
+
+    /** dsyevd's workspace with eigenvectors, in doubles: LWORK = 1 + 6N + 2N² (LAPACK documentation). */
+    static long dsyevdWorkspace(long n) {
+        return 1 + 6 * n + 2 * n * n;
     }
 
     static String gib(long bytes) {
@@ -69,7 +74,7 @@ record MemoryPlan(long bytes, String breakdown) {
                     "L = %d needs about %s for %d realization(s) at once (%s), but only %s is available%s",
                     size, gib(need), concurrent, plan.breakdown(), gib(have), hint));
         }
-        if (driver.equals("dsyevd") && (1 + 6L * size * size * size + 2L * (long) Math.pow(size, 6)) > Integer.MAX_VALUE) {
+        if (driver.equals("dsyevd") && dsyevdWorkspace((long) size * size * size) > Integer.MAX_VALUE) {
             throw new CliException("L = " + size + " is too large for dsyevd with 32-bit LAPACK integers "
                     + "(workspace > 2^31 doubles): use --driver dsyevr");
         }

@@ -36,8 +36,15 @@ public final class NuclearPolarization {
 
     /** L(x) = 1/(1 + T_2n'² x²). */
     public static double lorentzian(double x, ModelUnits units) {
-        double y = units.t2n() * x;
-        return 1.0 / (1.0 + y * y);
+        return lorentzian(x, units.t2n() * units.t2n());
+    }
+
+    /**
+     * L(x) = 1/(1 + τ² x²) with τ² = T_2n'², evaluated as τ²·(x·x) — the order the vector kernels
+     * use too ({@link dnp.kernel.vector.SpectralKernels#pairLorentzian}), so that both round alike.
+     */
+    public static double lorentzian(double x, double t2nSquared) {
+        return 1.0 / (1.0 + t2nSquared * (x * x));
     }
 
     /** h(x) = 1/(1 + e^(−β x)), the detailed-balance factor of the leakage (Eq. 17). */

@@ -138,7 +138,7 @@ final class OverlapPass {
         double diagonal = o[beta];
         int from = beta + 1;
         for (int u = 0; u < omegaN.length; u++) {
-            double lOmega = 1.0 / (1.0 + t2nSquared * (omegaN[u] * omegaN[u]));
+            double lOmega = NuclearPolarization.lorentzian(omegaN[u], t2nSquared);
             kernels.pairLorentzian(o, lambda, from, n, lambdaBeta, omegaN[u], t2nSquared, sumW, diffW, sumL, diffL, sums);
             double weightedSum = sums[0];
             double weightedDifference = sums[1];
