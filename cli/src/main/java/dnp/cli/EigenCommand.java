@@ -17,14 +17,8 @@ import java.util.concurrent.Callable;
 @Command(name = "eigen", mixinStandardHelpOptions = true,
         description = "Diagonalize one Anderson matrix and print a summary of the eigen stage.")
 final class EigenCommand implements Callable<Integer> {
-    @Option(names = "--L", paramLabel = "L", description = "linear lattice size (default ${DEFAULT-VALUE})")
-    int size = 10;
-    @Option(names = "--t", paramLabel = "T", description = "hopping t, 2π·MHz (default ${DEFAULT-VALUE})")
-    double hopping = 6.5;
-    @Option(names = "--seed", description = "disorder seed (default ${DEFAULT-VALUE})")
-    long seed = 1;
-    @Option(names = "--realization", description = "realization index (default ${DEFAULT-VALUE})")
-    long realization = 0;
+    @Mixin
+    RealizationOptions which;
     @Option(names = "--repeat", paramLabel = "N", description = "diagonalize N times and report the best time (default ${DEFAULT-VALUE})")
     int repeat = 1;
     @Option(names = "--blas-threads", paramLabel = "B", description = "BLAS threads (default: all cores)")
@@ -35,10 +29,10 @@ final class EigenCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         model.validate();
-        Lattice lattice = new Lattice(size, model.boundary());
-        MemoryPlan.check(size, model.driverName(), 1);
+        Lattice lattice = new Lattice(which.size, model.boundary());
+        MemoryPlan.check(which.size, model.driverName(), 1);
         EigenSolver solver = model.solver();
-        Disorder disorder = Disorder.box(lattice.sites(), model.width, seed, realization);
+        Disorder disorder = Disorder.box(lattice.sites(), model.width, which.seed, which.realization);
         if (repeat < 1) {
             throw new CliException("--repeat must be at least 1, got " + repeat);
         }
@@ -50,7 +44,7 @@ final class EigenCommand implements Callable<Integer> {
         double[] lambda = null;
         for (int r = 0; r < repeat; r++) {
             long t0 = System.nanoTime();
-            DenseMatrix m = AndersonHamiltonian.build(lattice, hopping, disorder);
+            DenseMatrix m = AndersonHamiltonian.build(lattice, which.hopping, disorder);
             long t1 = System.nanoTime();
             try (EigenDecomposition e = solver.decompose(m)) {
                 best = Math.min(best, (System.nanoTime() - t1) * 1e-9);
@@ -60,7 +54,7 @@ final class EigenCommand implements Callable<Integer> {
         }
         int n = lambda.length;
         System.out.printf(Locale.ROOT, "L = %d (%s), N = %d, t = %s, w = %s, seed = %d, realization = %d%n",
-                size, lattice.boundary().label(), n, hopping, model.width, seed, realization);
+                which.size, lattice.boundary().label(), n, which.hopping, model.width, which.seed, which.realization);
         System.out.printf(Locale.ROOT, "band edges  λ_min = %.6f, λ_max = %.6f (2π·MHz, relative to ω_e)%n",
                 lambda[0], lambda[n - 1]);
         System.out.printf(Locale.ROOT, "eigen stage %s: %.3f s%s (matrix build %.3f s)%n", solver.name(), best,

@@ -21,14 +21,8 @@ import java.util.concurrent.Callable;
 @Command(name = "single", mixinStandardHelpOptions = true,
         description = "One disorder realization: every observable as one JSON document on stdout.")
 final class SingleCommand implements Callable<Integer> {
-    @Option(names = "--L", paramLabel = "L", description = "linear lattice size (default ${DEFAULT-VALUE})")
-    int size = 8;
-    @Option(names = "--t", paramLabel = "T", description = "hopping t, 2π·MHz (default ${DEFAULT-VALUE})")
-    double hopping = 6.5;
-    @Option(names = "--seed", description = "disorder seed (default ${DEFAULT-VALUE})")
-    long seed = 1;
-    @Option(names = "--realization", description = "realization index (default ${DEFAULT-VALUE})")
-    long realization = 0;
+    @Mixin
+    RealizationOptions which;
     @Option(names = "--disorder", paramLabel = "FILE", description = "read Δ_i from FILE (one per line, site order x + L(y + Lz)) instead of generating them")
     Path disorderFile;
     @Option(names = "--blas-threads", paramLabel = "N", description = "BLAS threads (default: all cores)")
@@ -48,9 +42,9 @@ final class SingleCommand implements Callable<Integer> {
         if (output != null && Files.exists(output) && !force) {
             throw new CliException(output + " exists: use --force to overwrite it");
         }
-        Lattice lattice = new Lattice(size, model.boundary());
-        MemoryPlan.check(size, model.driverName(), 1);
-        RealizationInput input = new RealizationInput(lattice, hopping, disorder(lattice), model.physics(),
+        Lattice lattice = new Lattice(which.size, model.boundary());
+        MemoryPlan.check(which.size, model.driverName(), 1);
+        RealizationInput input = new RealizationInput(lattice, which.hopping, disorder(lattice), model.physics(),
                 model.pairs(), model.analysis(), model.convention());
         Threads.configureBlas(blasThreads);
         RealizationResult result = Realization.compute(input, model.solver());
@@ -73,7 +67,7 @@ final class SingleCommand implements Callable<Integer> {
 
     private Disorder disorder(Lattice lattice) {
         if (disorderFile == null) {
-            return Disorder.box(lattice.sites(), model.width, seed, realization);
+            return Disorder.box(lattice.sites(), model.width, which.seed, which.realization);
         }
         if (!Files.isRegularFile(disorderFile)) {
             throw new CliException("--disorder " + disorderFile + ": no such file");
