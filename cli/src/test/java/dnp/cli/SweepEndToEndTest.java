@@ -113,21 +113,21 @@ class SweepEndToEndTest {
     void resumeAfterKillNineEqualsAnUninterruptedRun() throws Exception {
         Path reference = dir.resolve("uninterrupted");
         Path killed = dir.resolve("killed");
-        String[] args = {"sweep", "--L", "6", "--t", "1:20:1", "--realizations", "2", "--out", killed.toString(),
+        String[] args = {"sweep", "--L", "8", "--t", "1:20:1", "--realizations", "2", "--out", killed.toString(),
                 "-q", "--parallel", "1", "--blas-threads", "1"};
         Path results = killed.resolve("results").resolve("shard-0001-of-0001.jsonl");
         Process p = new ProcessBuilder(javaCommand(args)).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("killed.log").toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline && p.isAlive()
-                && (!Files.exists(results) || Files.readAllLines(results).size() < 5)) {
+                && (!Files.exists(results) || Files.readAllLines(results).size() < 3)) {
             Thread.sleep(20);
         }
         assertTrue(p.isAlive(), "the sweep finished before it could be killed: " + Files.readString(dir.resolve("killed.log")));
         p.destroyForcibly(); // SIGKILL: no shutdown hooks, possibly mid-line
         p.waitFor();
         int partial = SweepStore.readRecords(killed).size();
-        assertTrue(partial >= 5 && partial < 40, "killed after " + partial + " realizations");
+        assertTrue(partial >= 3 && partial < 40, "killed after " + partial + " realizations");
         run(args);
         String[] same = args.clone();
         same[8] = reference.toString();
