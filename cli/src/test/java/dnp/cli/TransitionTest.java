@@ -124,4 +124,21 @@ class TransitionTest {
                 "--realizations", "6", "--bootstrap", "50", "--out", out.toString(), "-q"));
         assertEquals(before, Files.size(out.resolve("L4/results/shard-0001-of-0001.jsonl")), "resumed, nothing recomputed");
     }
+
+    @Test
+    void multifractalCommandFitsBothExponents() throws Exception {
+        Path out = dir.resolve("mf");
+        StringWriter err = new StringWriter();
+        int code = Main.execute(new PrintWriter(err, true), "multifractal", "--L", "4,5,6", "--realizations", "3",
+                "--correlator-L", "5", "--correlator-realizations", "2", "--bootstrap", "20", "--fit-omega", "1:20",
+                "--out", out.toString(), "-q");
+        assertEquals(0, code, err.toString());
+        var fits = dnp.kernel.io.Json.object(dnp.kernel.io.Json.parse(Files.readString(out.resolve("fits.json"))));
+        double d2 = dnp.kernel.io.Json.number(fits.get("D2"));
+        assertTrue(d2 > 0 && d2 < 3, "D_2 between 0 and d = 3: " + d2);
+        assertTrue(Double.isFinite(dnp.kernel.io.Json.number(fits.get("mu"))));
+        for (String f : List.of("ipr.csv", "correlator.csv", "ipr-scaling.png", "correlator-tc.svg")) {
+            assertTrue(Files.exists(out.resolve(f)), f);
+        }
+    }
 }
