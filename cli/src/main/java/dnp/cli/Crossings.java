@@ -9,8 +9,8 @@ import java.util.SplittableRandom;
  *
  * <p>For sizes L₁ &lt; L₂ on a common grid x (w/t ascending), the difference ⟨r⟩_L₂ − ⟨r⟩_L₁ is
  * positive on the metallic side (larger systems are more GOE-like) and negative on the insulating
- * side (more Poisson-like); the crossing is the sign change from + to − that best separates the
- * two sides, located by linear interpolation between grid points. The interval resamples the realizations of each size with
+ * side (more Poisson-like); the crossing is the sign change from + to − of the difference of the
+ * two curves, each smoothed by a least-squares cubic (see {@link #crossing}). The interval resamples the realizations of each size with
  * replacement (whole realizations, keeping their correlation across x: one disorder serves every t)
  * and takes the 2.5% and 97.5% quantiles of the resampled crossings.
  */
@@ -50,12 +50,33 @@ final class Crossings {
     }
 
     /**
-     * The + to − sign change of b − a over x that best splits the grid into a positive side and a
-     * negative side (most points on the expected side of it; the first such change on ties),
-     * linearly interpolated; NaN if there is none. Noise can add spurious changes near the ends;
-     * the split criterion ignores them.
+     * Where b − a changes sign from + to −. With five or more grid points each curve is first
+     * smoothed by a least-squares cubic in x (the noise of single grid points then cannot fake a
+     * crossing) and the difference is scanned on a fine grid; with fewer, the raw points are used.
+     * Among several changes the one that best splits the grid into a positive and a negative side
+     * is taken; the crossing is interpolated linearly. NaN if there is none.
      */
     static double crossing(double[] x, double[] a, double[] b) {
+        if (x.length >= 5) {
+            double[] pa = cubic(x, a);
+            double[] pb = cubic(x, b);
+            if (pa != null && pb != null) {
+                int fine = 400;
+                double[] xf = new double[fine + 1];
+                double[] zero = new double[fine + 1];
+                double[] d = new double[fine + 1];
+                for (int i = 0; i <= fine; i++) {
+                    xf[i] = x[0] + (x[x.length - 1] - x[0]) * i / fine;
+                    d[i] = eval(pb, xf[i]) - eval(pa, xf[i]);
+                }
+                return bestSignChange(xf, zero, d);
+            }
+        }
+        return bestSignChange(x, a, b);
+    }
+
+    /** The + to − change of b − a that best splits the points into a positive and a negative side. */
+    private static double bestSignChange(double[] x, double[] a, double[] b) {
         int points = x.length;
         double[] d = new double[points];
         for (int i = 0; i < points; i++) {
@@ -82,6 +103,68 @@ final class Crossings {
             return Double.NaN;
         }
         return x[best] + (x[best + 1] - x[best]) * d[best] / (d[best] - d[best + 1]);
+    }
+
+    /** Least-squares cubic c0 + c1 u + c2 u² + c3 u³ in u = (x − x̄)/s over the finite points; null if singular. */
+    static double[] cubic(double[] x, double[] y) {
+        double mean = (x[0] + x[x.length - 1]) / 2;
+        double scale = Math.max(1e-12, (x[x.length - 1] - x[0]) / 2);
+        double[][] normal = new double[4][5];
+        int used = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (Double.isNaN(y[i])) {
+                continue;
+            }
+            used++;
+            double u = (x[i] - mean) / scale;
+            double[] powers = {1, u, u * u, u * u * u};
+            for (int r = 0; r < 4; r++) {
+                for (int c = 0; c < 4; c++) {
+                    normal[r][c] += powers[r] * powers[c];
+                }
+                normal[r][4] += powers[r] * y[i];
+            }
+        }
+        if (used < 5) {
+            return null;
+        }
+        // Gaussian elimination with partial pivoting on the 4×4 normal equations.
+        for (int col = 0; col < 4; col++) {
+            int pivot = col;
+            for (int r = col + 1; r < 4; r++) {
+                if (Math.abs(normal[r][col]) > Math.abs(normal[pivot][col])) {
+                    pivot = r;
+                }
+            }
+            double[] tmp = normal[col];
+            normal[col] = normal[pivot];
+            normal[pivot] = tmp;
+            if (Math.abs(normal[col][col]) < 1e-300) {
+                return null;
+            }
+            for (int r = col + 1; r < 4; r++) {
+                double f = normal[r][col] / normal[col][col];
+                for (int c = col; c < 5; c++) {
+                    normal[r][c] -= f * normal[col][c];
+                }
+            }
+        }
+        double[] coefficients = new double[6];
+        for (int r = 3; r >= 0; r--) {
+            double v = normal[r][4];
+            for (int c = r + 1; c < 4; c++) {
+                v -= normal[r][c] * coefficients[c];
+            }
+            coefficients[r] = v / normal[r][r];
+        }
+        coefficients[4] = mean;
+        coefficients[5] = scale;
+        return coefficients;
+    }
+
+    private static double eval(double[] p, double x) {
+        double u = (x - p[4]) / p[5];
+        return p[0] + u * (p[1] + u * (p[2] + u * p[3]));
     }
 
     static Crossing find(double[] x, Curve smaller, Curve larger, int samples, long seed) {
