@@ -27,12 +27,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * Forming the whole overlap matrix O = QᵀQ block by block (lower blocks only, as the kernel does)
  * with each strategy: BLAS-3 dgemm, the Java Vector API kernel and the naive scalar triple loop.
+ * Time-based iterations, so that the Vector API code is JIT-compiled before it is measured.
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.SingleShotTime)
+@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2)
-@Measurement(iterations = 3)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 3, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"})
 public class OverlapBenchmark {
 
