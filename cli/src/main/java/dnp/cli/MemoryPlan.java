@@ -1,7 +1,6 @@
 package dnp.cli;
 
 import dnp.kernel.eigen.DenseMatrix;
-import dnp.kernel.eigen.LapackEigenSolver;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -80,7 +79,4 @@ record MemoryPlan(long bytes, String breakdown) {
         }
     }
 
-    static LapackEigenSolver.Driver parseDriver(String text) {
-        return LapackEigenSolver.Driver.parse(text);
-    }
 }

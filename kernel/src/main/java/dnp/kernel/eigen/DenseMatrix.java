@@ -58,20 +58,6 @@ public final class DenseMatrix implements AutoCloseable {
         MemorySegment.copy(data, ValueLayout.JAVA_DOUBLE, 8L * n * col, out, 0, n);
     }
 
-    /** Writes {@code values[0..n)} into column {@code col}. */
-    public void setColumn(int col, double[] values) {
-        MemorySegment.copy(values, 0, data, ValueLayout.JAVA_DOUBLE, 8L * n * col, n);
-    }
-
-    /** Copies the lower triangle onto the upper one, making the storage explicitly symmetric. */
-    public void symmetrizeFromLower() {
-        for (int j = 0; j < n; j++) {
-            for (int i = j + 1; i < n; i++) {
-                set(j, i, get(i, j));
-            }
-        }
-    }
-
     @Override
     public void close() {
         arena.close();

@@ -58,14 +58,6 @@ public record RealizationInput(Lattice lattice, double hopping, Disorder disorde
         return half > 0 ? half : 1.0;
     }
 
-    public RealizationInput withHopping(double t) {
-        return new RealizationInput(lattice, t, disorder, physics, pairs, analysis, convention);
-    }
-
-    public RealizationInput withConvention(Convention c) {
-        return new RealizationInput(lattice, hopping, disorder, physics, pairs, analysis, c);
-    }
-
     public RealizationInput withPairs(List<FrequencyPair> p) {
         return new RealizationInput(lattice, hopping, disorder, physics, p, analysis, convention);
     }
