@@ -43,8 +43,9 @@ public final class Realization {
             matrix.close();
             throw ex;
         }
-        double eigenSeconds = (System.nanoTime() - t1) * 1e-9;
         try (eigen) {
+            AndersonHamiltonian.refineEigenvalues(input.lattice(), input.hopping(), input.disorder(), eigen);
+            double eigenSeconds = (System.nanoTime() - t1) * 1e-9;
             return ObservableStage.compute(input, solver, eigen, buildSeconds, eigenSeconds);
         }
     }

@@ -59,6 +59,7 @@ public final class ReferenceModel {
             lambda = eigen.eigenvalues().clone();
             phi = eigenvectorRows(eigen.vectors());
         }
+        refineEigenvalues(hamiltonian, phi, lambda);
         long diagonalized = System.nanoTime();
 
         double[][] overlap = overlaps(phi);
@@ -189,6 +190,49 @@ public final class ReferenceModel {
     }
 
     /** phi[α][j] = φ_αj = {@code vectors.get(j, α)}. */
+    /**
+     * λ_α ← φ_αᵀMφ_α/φ_αᵀφ_α, every product and sum carried in two doubles (exact products by FMA,
+     * exact sums by TwoSum), then made non-decreasing; the dense M, one entry at a time.
+     */
+    static void refineEigenvalues(double[][] m, double[][] phi, double[] lambda) {
+        int n = lambda.length;
+        for (int alpha = 0; alpha < n; alpha++) {
+            double[] v = phi[alpha];
+            double[] numerator = new double[2];
+            double[] norm = new double[2];
+            for (int i = 0; i < n; i++) {
+                addProduct(norm, v[i], v[i]);
+                for (int j = 0; j < n; j++) {
+                    if (m[i][j] != 0) {
+                        double p = v[i] * v[j];
+                        double pError = Math.fma(v[i], v[j], -p);
+                        addProduct(numerator, m[i][j], p);
+                        addTwoSum(numerator, m[i][j] * pError);
+                    }
+                }
+            }
+            lambda[alpha] = (numerator[0] + numerator[1]) / (norm[0] + norm[1]);
+        }
+        for (int alpha = 1; alpha < n; alpha++) {
+            lambda[alpha] = Math.max(lambda[alpha], lambda[alpha - 1]);
+        }
+    }
+
+    /** sum[0] + sum[1] += a·b, with the product's rounding error kept. */
+    private static void addProduct(double[] sum, double a, double b) {
+        double p = a * b;
+        addTwoSum(sum, p);
+        sum[1] += Math.fma(a, b, -p);
+    }
+
+    /** sum[0] + sum[1] += x, with the sum's rounding error kept (Knuth's TwoSum). */
+    private static void addTwoSum(double[] sum, double x) {
+        double s = sum[0] + x;
+        double b = s - sum[0];
+        sum[1] += (sum[0] - (s - b)) + (x - b);
+        sum[0] = s;
+    }
+
     private static double[][] eigenvectorRows(DenseMatrix vectors) {
         int n = vectors.order();
         double[][] phi = new double[n][n];

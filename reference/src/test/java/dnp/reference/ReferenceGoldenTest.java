@@ -1,7 +1,6 @@
 package dnp.reference;
 
 import dnp.kernel.Golden;
-import dnp.kernel.GoldenValuesTest;
 import dnp.kernel.io.Json;
 import dnp.kernel.model.AnalysisOptions;
 import dnp.kernel.model.Convention;
@@ -24,16 +23,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The reference against the independent golden values of shared/golden (L = 5, w = 108, periodic,
- * Table I, ω_MW = 93860): IPR, DOS second moment and P_n in both conventions, P_n^GOE and
- * C, K, R at ω = 1 and 5 (bin width 0.5) under si, each to 1e-9 relative. The exception is P_n and
- * P_n^GOE at si, t = 20, ω_n = 1 and 5, which get 1e-8 ({@link GoldenValuesTest#toleranceFor}): the
- * golden file formed ε = ω_e + λ before taking differences, and that rounding costs it up to 4.5e-9
- * where the sum cancels strongly.
+ * The reference against the independent golden values of the kernel's test resources (L = 5, w = 108,
+ * periodic, Table I, ω_MW = 93860): IPR, DOS second moment and P_n in both conventions, P_n^GOE and
+ * C, K, R at ω = 1 and 5 (bin width 0.5) under si, every entry to 1e-11 relative.
  */
 class ReferenceGoldenTest {
 
-    private static final double TOLERANCE = 1e-9;
+    private static final double TOLERANCE = Golden.RELATIVE_TOLERANCE;
     private static final int SIZE = 5;
     private static final double WIDTH = 108.0;
 
@@ -67,11 +63,10 @@ class ReferenceGoldenTest {
                 Map<String, Object> p = Json.object(polarization.get(i));
                 PairResult pair = result.pairs().get(i);
                 double omegaN = Json.number(p.get("omegaN"));
-                double tolerance = GoldenValuesTest.toleranceFor(convention.label(), hopping, omegaN);
                 String at = label + "ωn=" + omegaN + " ";
-                tests.add(check(at + "Pn", Json.number(p.get("Pn")), pair.pn(), tolerance));
+                tests.add(check(at + "Pn", Json.number(p.get("Pn")), pair.pn(), TOLERANCE));
                 if (p.containsKey("PnGOE")) {
-                    tests.add(check(at + "PnGOE", Json.number(p.get("PnGOE")), pair.pnGoe(), tolerance));
+                    tests.add(check(at + "PnGOE", Json.number(p.get("PnGOE")), pair.pnGoe(), TOLERANCE));
                 }
             }
             if (expected.containsKey("correlator")) {
