@@ -44,7 +44,9 @@ public final class Realization {
             throw ex;
         }
         try (eigen) {
-            AndersonHamiltonian.refineEigenvalues(input.lattice(), input.hopping(), input.disorder(), eigen);
+            if (!solver.pairsFromOneFactorization()) {
+                AndersonHamiltonian.refineEigenvalues(input.lattice(), input.hopping(), input.disorder(), eigen);
+            }
             double eigenSeconds = (System.nanoTime() - t1) * 1e-9;
             return ObservableStage.compute(input, solver, eigen, buildSeconds, eigenSeconds);
         }

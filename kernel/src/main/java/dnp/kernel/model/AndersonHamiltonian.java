@@ -62,9 +62,10 @@ public final class AndersonHamiltonian {
      * Replaces each eigenvalue λ_α of a decomposition of M by the Rayleigh quotient φ_αᵀMφ_α/φ_αᵀφ_α,
      * evaluated on the lattice (7 terms per site) in twice the working precision (error-free
      * products by FMA and error-free sums, Ogita–Rump–Oishi "Dot2"). For a computed eigenvector with
-     * residual r the quotient is within ‖r‖²/gap of λ_α, far below the ε‖M‖ rounding of the LAPACK
-     * eigenvalue; this makes energy differences, and with them the strongly cancelling rate sums of
-     * Eq. 19 at large t, independent of the eigen driver (docs/model.md, "Numerical accuracy").
+     * residual r, (quotient, vector) is an exact eigenpair of a matrix within ‖r‖ of M: used for
+     * solvers whose eigenvalues and eigenvectors come from separate computations
+     * ({@link dnp.kernel.eigen.EigenSolver#pairsFromOneFactorization()}), so that the strongly
+     * cancelling rate sums of Eq. 19 at large t see consistent pairs (docs/model.md#numerical-accuracy).
      * Values of one ascending run that rounding would put out of order are tied to their predecessor.
      */
     public static void refineEigenvalues(Lattice lattice, double hopping, Disorder disorder, EigenDecomposition eigen) {
