@@ -7,6 +7,12 @@ import dnp.kernel.model.AndersonHamiltonian;
 import dnp.kernel.model.Disorder;
 import dnp.kernel.model.Lattice;
 import dnp.nativebindings.NativeLibraries;
+import dnp.cli.options.ModelOptions;
+import dnp.cli.options.RealizationOptions;
+import dnp.sweep.MemoryPlan;
+import dnp.sweep.ModelSpec;
+import dnp.sweep.Parallelism;
+import dnp.sweep.UserInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,16 +34,16 @@ final class EigenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        model.validate();
-        Lattice lattice = new Lattice(which.size, model.boundary());
-        MemoryPlan.check(which.size, model.driverName(), 1);
-        EigenSolver solver = model.solver();
-        Disorder disorder = Disorder.box(lattice.sites(), model.width, which.seed, which.realization);
+        ModelSpec spec = model.spec();
+        Lattice lattice = new Lattice(which.size, spec.boundary());
+        MemoryPlan.check(which.size, spec.driver(), 1);
+        EigenSolver solver = spec.driver().solver();
+        Disorder disorder = Disorder.box(lattice.sites(), spec.width(), which.seed, which.realization);
         if (repeat < 1) {
-            throw new CliException("--repeat must be at least 1, got " + repeat);
+            throw new UserInputException("--repeat must be at least 1, got " + repeat);
         }
-        if (!solver.name().equals("reference")) {
-            Threads.configureBlas(blasThreads);
+        if (spec.driver().isNative()) {
+            Parallelism.configureBlas(blasThreads);
         }
         double best = Double.POSITIVE_INFINITY;
         double build = 0;
@@ -54,12 +60,12 @@ final class EigenCommand implements Callable<Integer> {
         }
         int n = lambda.length;
         System.out.printf(Locale.ROOT, "L = %d (%s), N = %d, t = %s, w = %s, seed = %d, realization = %d%n",
-                which.size, lattice.boundary().label(), n, which.hopping, model.width, which.seed, which.realization);
+                which.size, lattice.boundary().label(), n, which.hopping, spec.width(), which.seed, which.realization);
         System.out.printf(Locale.ROOT, "band edges  λ_min = %.6f, λ_max = %.6f (2π·MHz, relative to ω_e)%n",
                 lambda[0], lambda[n - 1]);
         System.out.printf(Locale.ROOT, "eigen stage %s: %.3f s%s (matrix build %.3f s)%n", solver.name(), best,
                 repeat > 1 ? " (best of " + repeat + ")" : "", build);
-        if (!solver.name().equals("reference")) {
+        if (spec.driver().isNative()) {
             var p = NativeLibraries.provider();
             System.out.println("provider    " + p.description());
             System.out.println("OpenBLAS    " + p.openBlasConfig() + ", " + p.threads() + " thread(s)");

@@ -1,6 +1,8 @@
 package dnp.cli;
 
 import dnp.kernel.vector.VectorizationProvider;
+import dnp.sweep.MemoryPlan;
+import dnp.sweep.Provenance;
 import dnp.nativebindings.NativeLibraries;
 import dnp.nativebindings.Provider;
 import picocli.CommandLine.Command;

@@ -1,5 +1,7 @@
 package dnp.cli;
 
+import dnp.sweep.Provenance;
+import dnp.sweep.UserInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -49,7 +51,7 @@ public final class Main implements Runnable {
             if (System.getenv("DNP_DEBUG") != null) {
                 ex.printStackTrace(out);
             }
-            if (ex instanceof CliException || ex instanceof IllegalArgumentException) {
+            if (ex instanceof UserInputException || ex instanceof IllegalArgumentException) {
                 error(out, ex.getMessage());
                 return BAD_INPUT;
             }

@@ -1,11 +1,20 @@
 package dnp.cli;
 
+import dnp.cli.options.ModelOptions;
+import dnp.cli.options.RealizationOptions;
 import dnp.kernel.Realization;
 import dnp.kernel.io.JsonWriter;
 import dnp.kernel.model.Disorder;
 import dnp.kernel.model.Lattice;
 import dnp.kernel.model.RealizationInput;
 import dnp.kernel.result.RealizationResult;
+import dnp.sweep.AtomicFiles;
+import dnp.sweep.MemoryPlan;
+import dnp.sweep.ModelSpec;
+import dnp.sweep.Parallelism;
+import dnp.sweep.Provenance;
+import dnp.sweep.ResultRecords;
+import dnp.sweep.UserInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,19 +47,19 @@ final class SingleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        model.validate();
+        ModelSpec spec = model.spec();
         if (output != null && Files.exists(output) && !force) {
-            throw new CliException(output + " exists: use --force to overwrite it");
+            throw new UserInputException(output + " exists: use --force to overwrite it");
         }
-        Lattice lattice = new Lattice(which.size, model.boundary());
-        MemoryPlan.check(which.size, model.driverName(), 1);
-        RealizationInput input = new RealizationInput(lattice, which.hopping, disorder(lattice), model.physics(),
-                model.pairs(), model.analysis(), model.convention());
-        Threads.configureBlas(blasThreads);
-        RealizationResult result = Realization.compute(input, model.solver());
-        Map<String, Object> json = new LinkedHashMap<>(ResultJson.of(result, withArrays));
+        Lattice lattice = new Lattice(which.size, spec.boundary());
+        MemoryPlan.check(which.size, spec.driver(), 1);
+        RealizationInput input = new RealizationInput(lattice, which.hopping, disorder(lattice, spec), spec.physics(),
+                spec.pairs(), spec.analysis(), spec.convention());
+        Parallelism.configureBlas(blasThreads);
+        RealizationResult result = Realization.compute(input, spec.driver().solver());
+        Map<String, Object> json = new LinkedHashMap<>(ResultRecords.of(result, withArrays));
         Map<String, Object> provenance = Provenance.collect();
-        provenance.put("parameters", model.describe());
+        provenance.put("parameters", spec.describe());
         json.put("provenance", provenance);
         String text = JsonWriter.pretty(json);
         if (output == null) {
@@ -65,17 +74,17 @@ final class SingleCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Disorder disorder(Lattice lattice) {
+    private Disorder disorder(Lattice lattice, ModelSpec spec) {
         if (disorderFile == null) {
-            return Disorder.box(lattice.sites(), model.width, which.seed, which.realization);
+            return Disorder.box(lattice.sites(), spec.width(), which.seed, which.realization);
         }
         if (!Files.isRegularFile(disorderFile)) {
-            throw new CliException("--disorder " + disorderFile + ": no such file");
+            throw new UserInputException("--disorder " + disorderFile + ": no such file");
         }
         try {
-            return Disorder.read(disorderFile, lattice.sites(), model.width);
+            return Disorder.read(disorderFile, lattice.sites(), spec.width());
         } catch (IOException ex) {
-            throw new CliException("--disorder " + disorderFile + ": " + ex.getMessage());
+            throw new UserInputException("--disorder " + disorderFile + ": " + ex.getMessage());
         }
     }
 }

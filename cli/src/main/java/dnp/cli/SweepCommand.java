@@ -1,5 +1,8 @@
 package dnp.cli;
 
+import dnp.cli.options.SweepOptions;
+import dnp.sweep.SweepRunner;
+import dnp.sweep.UserInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,7 +24,7 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         int[] s = parseShard(shard);
-        SweepRunner.Outcome outcome = SweepRunner.run(sweep.plan(), sweep.out, s[0], s[1], sweep.parallel,
+        SweepRunner.Outcome outcome = SweepRunner.run(sweep.spec(), sweep.out, s[0], s[1], sweep.parallel,
                 sweep.blasThreads, quiet);
         System.err.println("dnp sweep: shard " + s[0] + "/" + s[1] + ": " + outcome.computed() + " computed, "
                 + outcome.skipped() + " already done, " + outcome.total() + " in shard; results in " + sweep.out);
@@ -41,6 +44,6 @@ final class SweepCommand implements Callable<Integer> {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new CliException("--shard '" + text + "' must be I/N with 1 ≤ I ≤ N, e.g. 3/8");
+        throw new UserInputException("--shard '" + text + "' must be I/N with 1 ≤ I ≤ N, e.g. 3/8");
     }
 }

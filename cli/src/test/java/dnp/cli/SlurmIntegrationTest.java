@@ -1,5 +1,6 @@
 package dnp.cli;
 
+import dnp.sweep.SweepStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

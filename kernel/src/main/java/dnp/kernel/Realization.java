@@ -5,8 +5,11 @@ import dnp.kernel.eigen.EigenDecomposition;
 import dnp.kernel.eigen.EigenSolver;
 import dnp.kernel.eigen.LapackEigenSolver;
 import dnp.kernel.model.AndersonHamiltonian;
+import dnp.kernel.model.Disorder;
+import dnp.kernel.model.Lattice;
 import dnp.kernel.model.RealizationInput;
 import dnp.kernel.physics.ObservableStage;
+import dnp.kernel.physics.SpectralStatistics;
 import dnp.kernel.result.RealizationResult;
 
 /**
@@ -50,5 +53,24 @@ public final class Realization {
             double eigenSeconds = (System.nanoTime() - t1) * 1e-9;
             return ObservableStage.compute(input, solver, eigen, buildSeconds, eigenSeconds);
         }
+    }
+
+    /** The spectrum λ alone (ascending) of the Anderson matrix of a lattice, hopping and disorder. */
+    public static double[] eigenvalues(Lattice lattice, double hopping, Disorder disorder, EigenSolver solver) {
+        try (DenseMatrix m = AndersonHamiltonian.build(lattice, hopping, disorder)) {
+            return solver.eigenvalues(m);
+        }
+    }
+
+    /**
+     * Mean IPR of the eigenstates il…iu (1-based, ascending energy) of the Anderson matrix, found by
+     * dsyevr's index range without the other eigenvectors.
+     */
+    public static double meanIpr(Lattice lattice, double hopping, Disorder disorder, int il, int iu) {
+        LapackEigenSolver.Window window;
+        try (DenseMatrix m = AndersonHamiltonian.build(lattice, hopping, disorder)) {
+            window = new LapackEigenSolver(LapackEigenSolver.Driver.DSYEVR).window(m, il, iu);
+        }
+        return SpectralStatistics.meanIpr(window.vectors());
     }
 }

@@ -54,4 +54,19 @@ public record AnalysisOptions(double correlatorBinWidth, double correlatorMaxOme
         return new AnalysisOptions(width, correlatorMaxOmega, energyBins, gapRatioFraction, sampledGoe,
                 siteDistribution, siteHistogramBins);
     }
+
+    public AnalysisOptions withEnergyBins(int bins) {
+        return new AnalysisOptions(correlatorBinWidth, correlatorMaxOmega, bins, gapRatioFraction, sampledGoe,
+                siteDistribution, siteHistogramBins);
+    }
+
+    public AnalysisOptions withCorrelatorMaxOmega(double maxOmega) {
+        return new AnalysisOptions(correlatorBinWidth, maxOmega, energyBins, gapRatioFraction, sampledGoe,
+                siteDistribution, siteHistogramBins);
+    }
+
+    public AnalysisOptions withGapRatioFraction(double fraction) {
+        return new AnalysisOptions(correlatorBinWidth, correlatorMaxOmega, energyBins, fraction, sampledGoe,
+                siteDistribution, siteHistogramBins);
+    }
 }

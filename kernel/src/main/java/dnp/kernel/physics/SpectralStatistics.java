@@ -41,4 +41,18 @@ public final class SpectralStatistics {
         }
         return new GapRatio(count > 0 ? sum / count : Double.NaN, count);
     }
+
+    /**
+     * Mean inverse participation ratio of a set of normalized eigenstates, (1/n) Σ_α Σ_j |φ_αj|⁴
+     * (Eq. 27 restricted to those states; Eq. 32 for states at the band centre).
+     */
+    public static double meanIpr(double[][] vectors) {
+        double sum = 0;
+        for (double[] phi : vectors) {
+            for (double p : phi) {
+                sum += p * p * p * p;
+            }
+        }
+        return sum / vectors.length;
+    }
 }

@@ -1,0 +1,24 @@
+package dnp.analysis;
+
+/** Values from the literature that outputs compare against, each with its source. */
+public final class Literature {
+    private Literature() {}
+
+    /**
+     * Critical disorder of the 3D Anderson model with box disorder, w/t_c = 16.530 (95% interval
+     * 16.524–16.536): Rodriguez, Vasquez, Slevin, Römer, PRB 84, 134209 (2011).
+     */
+    public static final double CRITICAL_RATIO = 16.530;
+    public static final String CRITICAL_RATIO_SOURCE =
+            "Rodriguez, Vasquez, Slevin, Römer, PRB 84, 134209 (2011): 16.530 (16.524–16.536)";
+
+    /** Mean adjacent-gap ratio of uncorrelated (Poisson) levels, 2 ln 2 − 1 ≈ 0.3863 (Atas et al., PRL 110, 084101 (2013)). */
+    public static final double GAP_RATIO_POISSON = 2 * Math.log(2) - 1;
+    /** Mean adjacent-gap ratio of the GOE, 0.5307 (Atas et al., PRL 110, 084101 (2013)). */
+    public static final double GAP_RATIO_GOE = 0.5307;
+
+    /** The correlation dimension at the transition the paper quotes, d_2 ≈ 1.44 (PRB 98, 224202, below Eq. 32, citing its refs. 32, 35). */
+    public static final double PAPER_D2 = 1.44;
+    /** The paper's exponent of C(ω) ∝ ω^(−μ) at the transition, μ = 1 − d_2/d ≈ 0.52 (PRB 98, 224202, Eq. 33). */
+    public static final double PAPER_MU = 0.52;
+}

@@ -1,0 +1,80 @@
+package dnp.cli.options;
+
+import dnp.sweep.ModelSpec;
+import dnp.sweep.SweepSpec;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The options that define a sweep (shared by {@code dnp sweep} and {@code dnp slurm}). */
+public final class SweepOptions {
+    @Option(names = "--L", paramLabel = "LIST", description = "lattice sizes, e.g. 8,10 or 8:12:2 (default ${DEFAULT-VALUE})")
+    String sizes = "8";
+    @Option(names = "--t", paramLabel = "LIST", required = true,
+            description = "hoppings t (2π·MHz): a list 1,2,5 and/or start:stop:step ranges")
+    String hoppings;
+    @Option(names = "--realizations", paramLabel = "N", description = "disorder realizations per (L, t) (default ${DEFAULT-VALUE})")
+    int realizations = 10;
+    @Option(names = "--first-realization", paramLabel = "K", description = "index of the first realization (default ${DEFAULT-VALUE})")
+    int firstRealization = 0;
+    @Option(names = "--seed", description = "disorder seed (default ${DEFAULT-VALUE})")
+    long seed = 1;
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "output folder")
+    public Path out;
+    @Option(names = "--parallel", paramLabel = "P", description = "realizations at once (default: chosen from L and cores)")
+    public Integer parallel;
+    @Option(names = "--blas-threads", paramLabel = "B", description = "BLAS threads per realization (default: cores / parallel)")
+    public Integer blasThreads;
+    @Mixin
+    ModelOptions model;
+
+    /** The sweep these options describe; throws with the option's name when a value is invalid. */
+    public SweepSpec spec() {
+        return new SweepSpec(Grid.parseSizes(sizes), Grid.parse("--t", hoppings), realizations, firstRealization, seed,
+                model.spec());
+    }
+
+    /**
+     * Command-line arguments that reproduce exactly this sweep (every parameter spelled out, so
+     * that every shard writes the same manifest), without --out, --shard and thread options.
+     */
+    public static List<String> arguments(SweepSpec spec) {
+        List<String> args = new ArrayList<>();
+        args.add("--L");
+        args.add(join(spec.sizes()));
+        args.add("--t");
+        args.add(join(spec.hoppings()));
+        args.addAll(List.of("--realizations", String.valueOf(spec.realizations()), "--first-realization",
+                String.valueOf(spec.firstRealization()), "--seed", String.valueOf(spec.seed())));
+        ModelSpec model = spec.model();
+        Map<String, Object> d = model.describe();
+        String[][] names = {{"w", "--w"}, {"boundary", "--bc"}, {"convention", "--convention"}, {"driver", "--driver"},
+                {"t1e", "--t1e"}, {"t2e", "--t2e"}, {"omega1", "--omega1"}, {"t1n", "--t1n"}, {"t2n", "--t2n"},
+                {"a0", "--a0"}, {"bathTemperature", "--bath-temperature"}, {"omegaE", "--omega-e"},
+                {"nuclearRatio", "--nuclear-ratio"}, {"binWidth", "--bin-width"}, {"maxOmega", "--max-omega"},
+                {"energyBins", "--energy-bins"}, {"gapFraction", "--gap-fraction"}};
+        for (String[] n : names) {
+            args.add(n[1]);
+            args.add(String.valueOf(d.get(n[0])));
+        }
+        args.add("--omega-n");
+        args.add(join(model.omegaN()));
+        args.add("--omega-mw");
+        args.add(join(model.omegaMW()));
+        if (model.analysis().sampledGoe()) {
+            args.add("--sampled-goe");
+        }
+        if (model.analysis().siteDistribution()) {
+            args.add("--site-distribution");
+        }
+        return args;
+    }
+
+    private static String join(List<? extends Number> values) {
+        return String.join(",", values.stream().map(String::valueOf).toList());
+    }
+}

@@ -1,0 +1,66 @@
+package dnp.cli;
+
+import dnp.cli.slurm.SlurmScripts;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code dnp slurm --dry-run} prints every script it would write, and writes nothing. */
+class SlurmDryRunTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void dryRunPrintsTheRenderedScriptsAndWritesNothing() {
+        Path out = dir.resolve("sweep");
+        StringWriter err = new StringWriter();
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        int code;
+        try {
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            code = Main.execute(new PrintWriter(err, true), "slurm", "--L", "4,6", "--t", "2,6.5", "--realizations", "3",
+                    "--out", out.toString(), "--tasks", "3", "--time", "00:10:00", "--partition", "short",
+                    "--dry-run");
+        } finally {
+            System.setOut(stdout);
+        }
+        assertEquals(0, code, err.toString());
+        String printed = captured.toString(StandardCharsets.UTF_8);
+        for (String name : SlurmScripts.FILES) {
+            assertTrue(printed.contains("# " + out.toAbsolutePath().resolve("slurm").resolve(name)), name);
+        }
+        assertTrue(printed.contains("#SBATCH --array=0-2"), printed);
+        assertTrue(printed.contains("#SBATCH --cpus-per-task=1"), "L ≤ 10: one core per task\n" + printed);
+        assertTrue(printed.contains("#SBATCH --partition=short"), printed);
+        assertTrue(printed.contains("#SBATCH --time=00:10:00"), printed);
+        assertTrue(printed.contains(" sweep --L 4,6 --t 2.0,6.5 --realizations 3 "), printed);
+        assertTrue(printed.contains("--shard \"$shard\" --parallel 1 --blas-threads 1 --quiet"), printed);
+        assertTrue(printed.contains("--dependency=afterok:${array} merge.sbatch"), printed);
+        assertFalse(printed.contains("{{"), "every placeholder filled:\n" + printed);
+        assertFalse(Files.exists(out), "a dry run writes nothing");
+    }
+
+    @Test
+    void largeLatticesGetSeveralCoresAndOneRealizationAtATime() {
+        SlurmScripts scripts = new SlurmScripts(dir.resolve("x"), 4, 4, 9000, "1-00:00:00", 1, 4, "dnp",
+                List.of("--L", "18"), null, "proj");
+        String sweep = scripts.render().get("sweep.sbatch");
+        assertTrue(sweep.contains("#SBATCH --cpus-per-task=4\n#SBATCH --mem=9000M\n#SBATCH --time=1-00:00:00\n"
+                + "#SBATCH --account=proj\n#SBATCH --array=0-3\n"), sweep);
+        assertTrue(sweep.contains("--parallel 1 --blas-threads 4 --quiet"), sweep);
+        assertTrue(scripts.render().get("merge.sbatch").contains("#SBATCH --account=proj\n"));
+    }
+}

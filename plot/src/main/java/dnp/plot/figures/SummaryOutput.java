@@ -1,0 +1,58 @@
+package dnp.plot.figures;
+
+import dnp.analysis.FigureData;
+import dnp.analysis.Summary;
+import dnp.kernel.io.JsonWriter;
+import dnp.sweep.AtomicFiles;
+import dnp.sweep.Provenance;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A summary folder: the CSV tables of a {@link Summary}, their README, provenance and overview plots. */
+public final class SummaryOutput {
+    private SummaryOutput() {}
+
+    public static final String README = """
+            Tables written by dnp summarize (one row per group; comma-separated; NaN marks a missing value).
+            mean, std (sample standard deviation, n - 1) and sem (standard error, std/sqrt(n)) are over realizations.
+            polarization.csv  per L, t and (omegaN, omegaMW): P_n (Anderson), P_n^GOE (O -> 1/N), sampled GOE,
+                              numerator of the convention's P_n, ISS emission + absorption, K and R at omegaN;
+                              C_of_means = mean K / mean R (averages first, then the ratio).
+            statistics.csv    per L and t: IPR, mean gap ratio <r>, DOS second moment.
+            correlator.csv    per L, t and omega bin: K(omega), R(omega) and C = mean K / mean R.
+            dos.csv           per L, t and energy bin: mean density of states.
+            provenance.json   the sweep's parameters, how many realizations, program version, provider, date.
+            Frequencies and energies in 2pi*MHz.
+            """;
+
+    /** Writes the tables, README.txt and provenance.json into {@code target}, and the plots when asked. */
+    public static void write(Summary summary, Path target, boolean plots) throws IOException {
+        Files.createDirectories(target);
+        summary.polarization().write(target.resolve("polarization.csv"));
+        summary.statistics().write(target.resolve("statistics.csv"));
+        summary.correlator().write(target.resolve("correlator.csv"));
+        summary.dos().write(target.resolve("dos.csv"));
+        AtomicFiles.write(target.resolve("README.txt"), README);
+        Map<String, Object> provenance = new LinkedHashMap<>();
+        provenance.put("parameters", summary.parameters());
+        provenance.put("realizations", summary.records().size());
+        provenance.put("summarized", Provenance.collect());
+        AtomicFiles.write(target.resolve("provenance.json"), JsonWriter.pretty(provenance));
+        if (plots) {
+            List<Integer> all = new ArrayList<>();
+            for (int k = 0; k < summary.pairCount(); k++) {
+                all.add(k);
+            }
+            PaperFigures.polarization(summary, all.subList(0, Math.min(all.size(), 3)), "Nuclear polarization")
+                    .write(target.resolve("polarization"));
+            int size = FigureData.sizes(summary).getLast();
+            PaperFigures.correlator(summary, size, all).write(target.resolve("correlator"));
+        }
+    }
+}

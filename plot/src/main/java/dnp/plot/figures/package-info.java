@@ -1,0 +1,6 @@
+/**
+ * The paper's figures and the critical-point plots drawn from analysis data, and the summary
+ * folder (tables, README, provenance, plots). Depends on {@code dnp.plot} and the analysis module;
+ * only the command line depends on it.
+ */
+package dnp.plot.figures;

@@ -1,0 +1,108 @@
+package dnp.sweep;
+
+import dnp.kernel.Realization;
+import dnp.kernel.result.RealizationResult;
+import dnp.nativebindings.NativeLibraries;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+/** Runs the unfinished realizations of one shard of a sweep into its folder. */
+public final class SweepRunner {
+    private SweepRunner() {}
+
+    /** Tasks in the shard, tasks found already done, tasks computed now. */
+    public record Outcome(int total, int skipped, int computed) {}
+
+    /** Computes every observable of each unfinished realization of one shard of {@code spec}. */
+    public static Outcome run(SweepSpec spec, Path dir, int shard, int shards, Integer parallel, Integer blasThreads,
+                              boolean quiet) throws IOException {
+        return run(spec, spec.parameters(), dir, shard, shards, parallel, blasThreads, quiet, task -> {
+            RealizationResult result = Realization.compute(spec.input(task), spec.model().driver().solver());
+            return record(task, result);
+        });
+    }
+
+    /**
+     * Runs the unfinished tasks of one shard, each turned into one record by {@code compute}, into a
+     * folder whose manifest holds {@code parameters}.
+     */
+    public static Outcome run(SweepSpec spec, Map<String, Object> parameters, Path dir, int shard, int shards,
+                              Integer parallel, Integer blasThreads, boolean quiet,
+                              Function<SweepTask, Map<String, Object>> compute) throws IOException {
+        List<SweepTask> mine = spec.shard(shard, shards);
+        try (SweepStore store = SweepStore.open(dir, parameters, shard, shards)) {
+            Set<String> done = SweepStore.readRecords(dir).keySet();
+            List<SweepTask> todo = mine.stream().filter(t -> !done.contains(t.key())).toList();
+            Parallelism par = Parallelism.choose(parallel, blasThreads, spec.largestSize(), todo.size());
+            MemoryPlan.check(spec.largestSize(), spec.model().driver(), par.realizations());
+            if (!todo.isEmpty() && spec.model().driver().isNative()) {
+                NativeLibraries.provider().setThreads(par.blasThreads());
+            }
+            Progress progress = new Progress(todo.size(), quiet);
+            ExecutorService pool = Executors.newFixedThreadPool(par.realizations(), r -> {
+                Thread t = new Thread(r, "dnp-sweep");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<?>> futures = new ArrayList<>();
+                for (SweepTask task : todo) {
+                    futures.add(pool.submit(() -> {
+                        Map<String, Object> record;
+                        try {
+                            record = compute.apply(task);
+                        } catch (RuntimeException ex) {
+                            throw new IllegalStateException("realization " + task.key() + " failed: " + ex.getMessage(), ex);
+                        }
+                        try {
+                            store.append(record);
+                        } catch (IOException ex) {
+                            throw new UncheckedIOException(ex);
+                        }
+                        progress.step();
+                        return null;
+                    }));
+                }
+                for (Future<?> f : futures) {
+                    f.get();
+                }
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted");
+            } catch (ExecutionException ex) {
+                pool.shutdownNow();
+                if (ex.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IllegalStateException(ex.getCause());
+            } finally {
+                pool.shutdown();
+            }
+            return new Outcome(mine.size(), mine.size() - todo.size(), todo.size());
+        }
+    }
+
+    /** The record of one realization of a sweep: its key, every result, and where it came from. */
+    public static Map<String, Object> record(SweepTask task, RealizationResult result) {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("key", task.key());
+        record.putAll(ResultRecords.record(result));
+        Map<String, Object> provenance = new LinkedHashMap<>();
+        provenance.put("version", Provenance.version());
+        provenance.put("date", java.time.Instant.now().toString());
+        record.put("provenance", provenance);
+        return record;
+    }
+}
