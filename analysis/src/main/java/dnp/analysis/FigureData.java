@@ -1,14 +1,15 @@
 package dnp.analysis;
 
-import dnp.kernel.io.Json;
 import dnp.kernel.model.Convention;
 import dnp.kernel.model.PhysicalParameters;
 import dnp.kernel.physics.ElectronPolarization;
 import dnp.kernel.physics.ModelUnits;
+import dnp.sweep.records.PairRecord;
+import dnp.sweep.records.RealizationRecord;
+import dnp.sweep.records.SweepParameters;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -24,11 +25,11 @@ public final class FigureData {
 
     /** t_c = w/(w/t_c) for the summary's disorder width. */
     public static double criticalHopping(Summary s) {
-        return Json.number(s.parameters().get("w")) / Literature.CRITICAL_RATIO;
+        return s.parameters().w() / Literature.CRITICAL_RATIO;
     }
 
     /** Mean and standard deviation over realizations of one pair's field, per t, at size L. */
-    public static Series pairSeries(Summary s, int size, int pair, ToDoubleFunction<Map<String, Object>> field) {
+    public static Series pairSeries(Summary s, int size, int pair, ToDoubleFunction<PairRecord> field) {
         List<Double> t = new ArrayList<>();
         List<Double> mean = new ArrayList<>();
         List<Double> std = new ArrayList<>();
@@ -36,11 +37,7 @@ public final class FigureData {
             if (point.size() != size) {
                 return;
             }
-            List<Double> v = new ArrayList<>();
-            for (Map<String, Object> r : group) {
-                v.add(field.applyAsDouble(Summary.pair(r, pair)));
-            }
-            Stats st = Stats.of(v);
+            Stats st = Stats.of(Summary.pairValues(group, pair, field));
             t.add(point.hopping());
             mean.add(st.mean());
             std.add(st.std());
@@ -50,8 +47,8 @@ public final class FigureData {
 
     /** C(ω_n) = K̄/R̄ per t (averages first), error from the spread of K. */
     public static Series correlatorSeries(Summary s, int size, int pair) {
-        Series k = pairSeries(s, size, pair, p -> Json.number(p.get("K")));
-        Series r = pairSeries(s, size, pair, p -> Json.number(p.get("R")));
+        Series k = pairSeries(s, size, pair, PairRecord::k);
+        Series r = pairSeries(s, size, pair, PairRecord::r);
         double[] c = new double[k.x().length];
         double[] e = new double[k.x().length];
         for (int i = 0; i < c.length; i++) {
@@ -62,8 +59,8 @@ public final class FigureData {
     }
 
     /** The ISS sum Ω_emit + Ω_abs of one pair's record (Fig. 5). */
-    public static double issSum(Map<String, Object> pair) {
-        return Summary.sub(pair, "emit", "iss") + Summary.sub(pair, "abs", "iss");
+    public static double issSum(PairRecord pair) {
+        return pair.emit().iss() + pair.abs().iss();
     }
 
     public static double[] unbox(List<Double> v) {
@@ -75,11 +72,11 @@ public final class FigureData {
     }
 
     public static double omegaN(Summary s, int pair) {
-        return Json.number(Summary.pair(s.records().getFirst(), pair).get("omegaN"));
+        return s.records().getFirst().pairs().get(pair).omegaN();
     }
 
     public static double omegaMW(Summary s, int pair) {
-        return Json.number(Summary.pair(s.records().getFirst(), pair).get("omegaMW"));
+        return s.records().getFirst().pairs().get(pair).omegaMW();
     }
 
     /** Indices of the pairs with ω_n = omegaN (any ω_MW), or ω_MW = omegaMW (any ω_n). */
@@ -94,30 +91,24 @@ public final class FigureData {
     }
 
     /** Bin centres and mean density of a group of records. */
-    public static double[][] dosCurve(List<Map<String, Object>> group) {
-        Map<String, Object> d = Json.object(group.getFirst().get("dos"));
-        double half = Json.number(d.get("halfWidth"));
-        double width = Json.number(d.get("binWidth"));
-        int bins = Json.array(d.get("density")).size();
+    public static double[][] dosCurve(List<RealizationRecord> group) {
+        RealizationRecord.Dos d = group.getFirst().dos();
+        int bins = d.density().length;
         double[] x = new double[bins];
         double[] y = new double[bins];
-        double[] column = new double[group.size()];
         for (int b = 0; b < bins; b++) {
-            x[b] = -half + (b + 0.5) * width;
-            for (int k = 0; k < column.length; k++) {
-                column[k] = Json.number(Json.array(Json.object(group.get(k).get("dos")).get("density")).get(b));
-            }
-            y[b] = Stats.mean(column, null);
+            int bb = b;
+            x[b] = -d.halfWidth() + (b + 0.5) * d.binWidth();
+            y[b] = Stats.mean(Summary.values(group, r -> r.dos().density()[bb]), null);
         }
         return new double[][]{x, y};
     }
 
     /** The Table I parameters a summary was computed with. */
     public static PhysicalParameters physics(Summary s) {
-        Map<String, Object> p = s.parameters();
-        return new PhysicalParameters(Json.number(p.get("t1e")), Json.number(p.get("t2e")), Json.number(p.get("omega1")),
-                Json.number(p.get("t1n")), Json.number(p.get("t2n")), Json.number(p.get("a0")),
-                Json.number(p.get("bathTemperature")), Json.number(p.get("omegaE")), Json.number(p.get("nuclearRatio")));
+        SweepParameters p = s.parameters();
+        return new PhysicalParameters(p.t1e(), p.t2e(), p.omega1(), p.t1n(), p.t2n(), p.a0(), p.bathTemperature(),
+                p.omegaE(), p.nuclearRatio());
     }
 
     /**

@@ -1,12 +1,12 @@
 package dnp.analysis;
 
 import dnp.sweep.UserInputException;
+import dnp.sweep.records.MultifractalFits;
+import dnp.sweep.records.Provenance;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -80,24 +80,13 @@ public record MultifractalAnalysis(List<Integer> sizes, double[][] ipr, double[]
         return table;
     }
 
-    /** The fits as written to fits.json (without provenance). */
-    public Map<String, Object> fits(double ratio, double hopping, int correlatorSize, int bootstrap) {
-        Map<String, Object> fits = new LinkedHashMap<>();
-        fits.put("ratio", ratio);
-        fits.put("t", hopping);
-        fits.put("D2", d2.value());
-        fits.put("D2_ci95", new double[]{d2.low(), d2.high()});
-        fits.put("D2_literature", Literature.PAPER_D2);
-        fits.put("D2_sizes", sizes);
-        fits.put("mu", mu.value());
-        fits.put("mu_ci95", new double[]{mu.low(), mu.high()});
-        fits.put("mu_fitRange", new double[]{fitLow, fitHigh});
-        fits.put("mu_size", correlatorSize);
-        fits.put("mu_from_D2", 1 - d2.value() / 3);
-        fits.put("mu_literature", Literature.PAPER_MU);
-        fits.put("method", "least squares of log I_2 against log L (Eq. 32) and of log C against log ω (Eq. 33); "
-                + "95% bootstrap intervals over realizations (" + bootstrap + " resamples)");
-        return fits;
+    /** The fits as written to fits.json. */
+    public MultifractalFits fits(double ratio, double hopping, int correlatorSize, int bootstrap, Provenance provenance) {
+        return new MultifractalFits(MultifractalFits.SCHEMA, ratio, hopping, d2.value(),
+                new double[]{d2.low(), d2.high()}, Literature.PAPER_D2, sizes, mu.value(),
+                new double[]{mu.low(), mu.high()}, new double[]{fitLow, fitHigh}, correlatorSize, 1 - d2.value() / 3,
+                Literature.PAPER_MU, "least squares of log I_2 against log L (Eq. 32) and of log C against log ω "
+                + "(Eq. 33); 95% bootstrap intervals over realizations (" + bootstrap + " resamples)", provenance);
     }
 
     private static double[] column(double[][] rows, int b) {

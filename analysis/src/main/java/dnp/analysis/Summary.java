@@ -1,8 +1,10 @@
 package dnp.analysis;
 
-import dnp.kernel.io.Json;
 import dnp.sweep.SweepStore;
 import dnp.sweep.UserInputException;
+import dnp.sweep.records.PairRecord;
+import dnp.sweep.records.RealizationRecord;
+import dnp.sweep.records.SweepParameters;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -11,22 +13,21 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The realizations of one or more sweep folders (shards of one sweep, or sweeps of the same
  * physics with other grids), merged by key, and their averages per (L, t) and per frequency pair.
  */
 public final class Summary {
-    /** Parameters that define the physics; folders merged together must agree on them. */
-    private static final List<String> GRID_KEYS = List.of("sizes", "hoppings", "realizations", "firstRealization");
+    private final SweepParameters parameters;
+    private final List<Path> folders;
+    private final List<RealizationRecord> records;
 
-    private final Map<String, Object> parameters;
-    private final List<Map<String, Object>> records;
-
-    private Summary(Map<String, Object> parameters, List<Map<String, Object>> records) {
+    private Summary(SweepParameters parameters, List<Path> folders, List<RealizationRecord> records) {
         this.parameters = parameters;
+        this.folders = folders;
         this.records = records;
     }
 
@@ -35,44 +36,47 @@ public final class Summary {
         if (dirs.isEmpty()) {
             throw new UserInputException("summarize needs at least one sweep folder");
         }
-        Map<String, Object> physics = null;
+        SweepParameters physics = null;
         Path first = null;
-        Map<String, Map<String, Object>> merged = new LinkedHashMap<>();
+        Map<String, RealizationRecord> merged = new LinkedHashMap<>();
         for (Path dir : dirs) {
-            Map<String, Object> parameters = Json.object(SweepStore.readManifest(dir).get("parameters"));
-            Map<String, Object> p = new LinkedHashMap<>(parameters);
-            GRID_KEYS.forEach(p::remove);
+            SweepParameters parameters = SweepStore.readManifest(dir).parameters();
             if (physics == null) {
                 physics = parameters;
                 first = dir;
             } else {
-                Map<String, Object> q = new LinkedHashMap<>(physics);
-                GRID_KEYS.forEach(q::remove);
-                if (!SweepStore.canonical(p).equals(SweepStore.canonical(q))) {
-                    throw new UserInputException(dir + " and " + first + " are sweeps of different parameters and cannot "
-                            + "be merged (" + SweepStore.firstDifference(q, p) + ")");
+                // Grids may differ (other sizes, hoppings, realizations); the physics may not.
+                String difference = physics.firstDifference(parameters.withGridOf(physics));
+                if (difference != null) {
+                    throw new UserInputException(dir + " and " + first + " are sweeps of different parameters and "
+                            + "cannot be merged (" + difference.replace("stored", first.toString() + ":")
+                            .replace("requested", dir + ":") + ")");
                 }
             }
-            SweepStore.readRecords(dir).forEach(merged::putIfAbsent);
+            SweepStore.readRecords(dir, RealizationRecord.class).forEach(merged::putIfAbsent);
         }
         // Averages must not depend on how the work was sharded: sum in realization order.
-        List<Map<String, Object>> records = new ArrayList<>(merged.values());
-        records.sort(Comparator.comparingDouble((Map<String, Object> r) -> Json.number(r.get("L")))
-                .thenComparingDouble(r -> Json.number(r.get("t")))
-                .thenComparingDouble(r -> Json.number(r.get("realization"))));
+        List<RealizationRecord> records = new ArrayList<>(merged.values());
+        records.sort(Comparator.comparingInt(RealizationRecord::size).thenComparingDouble(RealizationRecord::t)
+                .thenComparingLong(RealizationRecord::realization));
         if (records.isEmpty()) {
             throw new UserInputException("no finished realizations in " + dirs);
         }
-        return new Summary(physics, records);
+        return new Summary(physics, List.copyOf(dirs), records);
     }
 
     /** The sweep parameters of the first folder (the physics is the same in all). */
-    public Map<String, Object> parameters() {
+    public SweepParameters parameters() {
         return parameters;
     }
 
+    /** The folders merged. */
+    public List<Path> folders() {
+        return folders;
+    }
+
     /** Every realization's record, sorted by L, t, realization. */
-    public List<Map<String, Object>> records() {
+    public List<RealizationRecord> records() {
         return records;
     }
 
@@ -86,38 +90,31 @@ public final class Summary {
     }
 
     /** Records grouped by (L, t), sorted. */
-    public TreeMap<SizeAndHopping, List<Map<String, Object>>> byPoint() {
-        TreeMap<SizeAndHopping, List<Map<String, Object>>> groups = new TreeMap<>();
-        for (Map<String, Object> r : records) {
-            groups.computeIfAbsent(new SizeAndHopping((int) Json.number(r.get("L")), Json.number(r.get("t"))),
-                    k -> new ArrayList<>()).add(r);
+    public TreeMap<SizeAndHopping, List<RealizationRecord>> byPoint() {
+        TreeMap<SizeAndHopping, List<RealizationRecord>> groups = new TreeMap<>();
+        for (RealizationRecord r : records) {
+            groups.computeIfAbsent(new SizeAndHopping(r.size(), r.t()), k -> new ArrayList<>()).add(r);
         }
         return groups;
     }
 
-    public static List<Double> values(List<Map<String, Object>> group, java.util.function.Function<Map<String, Object>, Object> f) {
-        List<Double> v = new ArrayList<>();
-        for (Map<String, Object> r : group) {
-            v.add(Json.number(f.apply(r)));
-        }
-        return v;
+    /** One value per record of a group. */
+    public static double[] values(List<RealizationRecord> group, ToDoubleFunction<RealizationRecord> f) {
+        return group.stream().mapToDouble(f).toArray();
     }
 
-    public static Map<String, Object> pair(Map<String, Object> record, int k) {
-        return Json.object(Json.array(record.get("pairs")).get(k));
-    }
-
-    public static double sub(Map<String, Object> m, String a, String b) {
-        return Json.number(Json.object(m.get(a)).get(b));
+    /** One value of pair {@code k} per record of a group. */
+    public static double[] pairValues(List<RealizationRecord> group, int k, ToDoubleFunction<PairRecord> f) {
+        return group.stream().mapToDouble(r -> f.applyAsDouble(r.pairs().get(k))).toArray();
     }
 
     /** Number of frequency pairs per record (the same for every record of a sweep). */
     public int pairCount() {
-        return Json.array(records.getFirst().get("pairs")).size();
+        return records.getFirst().pairs().size();
     }
 
     public String convention() {
-        return Objects.toString(parameters.get("convention"));
+        return parameters.convention();
     }
 
     public Table polarization() {
@@ -128,20 +125,15 @@ public final class Summary {
                 "K_mean", "R_mean", "C_of_means");
         byPoint().forEach((point, group) -> {
             for (int k = 0; k < pairCount(); k++) {
-                int pk = k;
-                Map<String, Object> first = pair(group.getFirst(), k);
-                Stats pn = Stats.of(values(group, r -> pair(r, pk).get("Pn")));
-                Stats goe = Stats.of(values(group, r -> pair(r, pk).get("PnGOE")));
-                Stats sampled = Stats.of(values(group, r -> pair(r, pk).get("PnGOESampled")));
-                Stats numerator = Stats.of(values(group, r -> pair(r, pk).get("numerator")));
-                List<Double> iss = new ArrayList<>();
-                for (Map<String, Object> r : group) {
-                    iss.add(sub(pair(r, pk), "emit", "iss") + sub(pair(r, pk), "abs", "iss"));
-                }
-                Stats issSum = Stats.of(iss);
-                Stats kk = Stats.of(values(group, r -> pair(r, pk).get("K")));
-                Stats rr = Stats.of(values(group, r -> pair(r, pk).get("R")));
-                csv.row(point.size(), point.hopping(), Json.number(first.get("omegaN")), Json.number(first.get("omegaMW")),
+                PairRecord first = group.getFirst().pairs().get(k);
+                Stats pn = Stats.of(pairValues(group, k, PairRecord::pn));
+                Stats goe = Stats.of(pairValues(group, k, PairRecord::pnGoe));
+                Stats sampled = Stats.of(pairValues(group, k, PairRecord::pnGoeSampled));
+                Stats numerator = Stats.of(pairValues(group, k, PairRecord::numerator));
+                Stats issSum = Stats.of(pairValues(group, k, FigureData::issSum));
+                Stats kk = Stats.of(pairValues(group, k, PairRecord::k));
+                Stats rr = Stats.of(pairValues(group, k, PairRecord::r));
+                csv.row(point.size(), point.hopping(), first.omegaN(), first.omegaMW(),
                         convention(), group.size(), pn.mean(), pn.std(), pn.sem(), goe.mean(), goe.std(), goe.sem(),
                         sampled.mean(), sampled.std(), sampled.sem(), numerator.mean(), numerator.std(), numerator.sem(),
                         issSum.mean(), issSum.std(), issSum.sem(), kk.mean(), rr.mean(),
@@ -155,9 +147,9 @@ public final class Summary {
         Table csv = new Table("L", "t", "realizations", "ipr_mean", "ipr_std", "ipr_sem", "gapRatio_mean", "gapRatio_std",
                 "gapRatio_sem", "dosSecondMoment_mean", "dosSecondMoment_std", "dosSecondMoment_sem");
         byPoint().forEach((point, group) -> {
-            Stats ipr = Stats.of(values(group, r -> r.get("ipr")));
-            Stats gap = Stats.of(values(group, r -> r.get("gapRatio")));
-            Stats m2 = Stats.of(values(group, r -> r.get("dosSecondMoment")));
+            Stats ipr = Stats.of(values(group, RealizationRecord::ipr));
+            Stats gap = Stats.of(values(group, RealizationRecord::gapRatio));
+            Stats m2 = Stats.of(values(group, RealizationRecord::dosSecondMoment));
             csv.row(point.size(), point.hopping(), group.size(), ipr.mean(), ipr.std(), ipr.sem(), gap.mean(), gap.std(),
                     gap.sem(), m2.mean(), m2.std(), m2.sem());
         });
@@ -168,12 +160,12 @@ public final class Summary {
     public Table correlator() {
         Table csv = new Table("L", "t", "omega", "realizations", "K_mean", "K_sem", "R_mean", "C_of_means");
         byPoint().forEach((point, group) -> {
-            double width = Json.number(group.getFirst().get("correlatorBinWidth"));
-            int bins = Json.array(Json.object(group.getFirst().get("correlatorArrays")).get("K")).size();
+            double width = group.getFirst().correlatorBinWidth();
+            int bins = group.getFirst().correlatorK().length;
             for (int b = 0; b < bins; b++) {
                 int bb = b;
-                Stats k = Stats.of(values(group, r -> Json.array(Json.object(r.get("correlatorArrays")).get("K")).get(bb)));
-                Stats rr = Stats.of(values(group, r -> Json.array(Json.object(r.get("correlatorArrays")).get("R")).get(bb)));
+                Stats k = Stats.of(values(group, r -> r.correlatorK()[bb]));
+                Stats rr = Stats.of(values(group, r -> r.correlatorR()[bb]));
                 csv.row(point.size(), point.hopping(), b * width, group.size(), k.mean(), k.sem(), rr.mean(),
                         Stats.ratioOfMeans(k.mean(), rr.mean()));
             }
@@ -181,17 +173,16 @@ public final class Summary {
         return csv;
     }
 
+    /** Mean DOS per energy bin; {@code lambda} is the bin centre. */
     public Table dos() {
         Table csv = new Table("L", "t", "lambda", "realizations", "density_mean", "density_sem");
         byPoint().forEach((point, group) -> {
-            Map<String, Object> d = Json.object(group.getFirst().get("dos"));
-            double half = Json.number(d.get("halfWidth"));
-            double width = Json.number(d.get("binWidth"));
-            int bins = Json.array(d.get("density")).size();
-            for (int b = 0; b < bins; b++) {
+            RealizationRecord.Dos d = group.getFirst().dos();
+            for (int b = 0; b < d.density().length; b++) {
                 int bb = b;
-                Stats s = Stats.of(values(group, r -> Json.array(Json.object(r.get("dos")).get("density")).get(bb)));
-                csv.row(point.size(), point.hopping(), -half + (b + 0.5) * width, group.size(), s.mean(), s.sem());
+                Stats s = Stats.of(values(group, r -> r.dos().density()[bb]));
+                csv.row(point.size(), point.hopping(), -d.halfWidth() + (b + 0.5) * d.binWidth(), group.size(), s.mean(),
+                        s.sem());
             }
         });
         return csv;

@@ -1,10 +1,11 @@
 package dnp.analysis;
 
-import dnp.kernel.io.Json;
+import dnp.sweep.records.Provenance;
+import dnp.sweep.records.SpectrumLines.GapRatioLine;
+import dnp.sweep.records.TransitionEstimate;
 import dnp.sweep.SweepTask;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,12 +25,12 @@ public record TransitionAnalysis(double[] ratios, List<Double> hoppings, List<Cr
 
     /** One size's values[realization][grid point] from its sweep records (NaN where missing). */
     public static Crossings.Curve curve(int size, List<Double> hoppings, int realizations,
-                                        Map<String, Map<String, Object>> records) {
+                                        Map<String, GapRatioLine> records) {
         double[][] values = new double[realizations][hoppings.size()];
         for (int k = 0; k < realizations; k++) {
             for (int i = 0; i < hoppings.size(); i++) {
-                Map<String, Object> rec = records.get(SweepTask.key(size, hoppings.get(i), k));
-                values[k][i] = rec == null ? Double.NaN : Json.number(rec.get("gapRatio"));
+                GapRatioLine rec = records.get(SweepTask.key(size, hoppings.get(i), k));
+                values[k][i] = rec == null ? Double.NaN : rec.gapRatio();
             }
         }
         return new Crossings.Curve(size, values);
@@ -80,16 +81,13 @@ public record TransitionAnalysis(double[] ratios, List<Double> hoppings, List<Cr
     }
 
     /** The estimate of w/t_c as written to estimate.json. */
-    public Map<String, Object> estimate() {
-        Map<String, Object> estimate = new LinkedHashMap<>();
+    public TransitionEstimate estimate(Provenance provenance) {
         Crossings.Crossing best = best();
-        estimate.put("wOverTc", best == null ? Double.NaN : best.x());
-        estimate.put("ci95", best == null ? null : new double[]{best.low(), best.high()});
-        estimate.put("fromSizes", best == null ? null : new int[]{best.smaller(), best.larger()});
-        estimate.put("method", "crossing of the mean gap ratio of the two largest sizes; 95% bootstrap interval "
-                + "over realizations (" + bootstrap + " resamples)");
-        estimate.put("literature", Literature.CRITICAL_RATIO);
-        estimate.put("literatureReference", Literature.CRITICAL_RATIO_SOURCE);
-        return estimate;
+        return new TransitionEstimate(TransitionEstimate.SCHEMA, best == null ? Double.NaN : best.x(),
+                best == null ? null : new double[]{best.low(), best.high()},
+                best == null ? null : new int[]{best.smaller(), best.larger()},
+                "crossing of the mean gap ratio of the two largest sizes; 95% bootstrap interval over realizations ("
+                        + bootstrap + " resamples)", Literature.CRITICAL_RATIO, Literature.CRITICAL_RATIO_SOURCE,
+                provenance);
     }
 }

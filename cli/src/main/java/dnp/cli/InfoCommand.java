@@ -2,7 +2,7 @@ package dnp.cli;
 
 import dnp.kernel.vector.VectorizationProvider;
 import dnp.sweep.MemoryPlan;
-import dnp.sweep.Provenance;
+import dnp.sweep.ProvenanceCollector;
 import dnp.nativebindings.NativeLibraries;
 import dnp.nativebindings.Provider;
 import picocli.CommandLine.Command;
@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
 final class InfoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
-        System.out.println("dnp              " + Provenance.version());
+        System.out.println("dnp              " + ProvenanceCollector.version() + " (commit " + ProvenanceCollector.commit() + ")");
         System.out.println("JDK              " + System.getProperty("java.vm.vendor") + " " + Runtime.version()
                 + " (" + System.getProperty("java.home") + ")");
         System.out.println("cores            " + Runtime.getRuntime().availableProcessors());

@@ -1,12 +1,14 @@
 package dnp.cli;
 
-import dnp.sweep.Provenance;
+import dnp.sweep.IoMessages;
+import dnp.sweep.ProvenanceCollector;
 import dnp.sweep.UserInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /**
  * The {@code dnp} command line. Exit codes: 0 success, 2 bad input (one line on stderr naming the
@@ -39,11 +41,16 @@ public final class Main implements Runnable {
 
     /** Runs one command line with errors going to {@code err} (tests run it in-process). */
     static int execute(PrintWriter err, String... args) {
+        ProvenanceCollector.commandLine(List.of(args));
         CommandLine cli = new CommandLine(new Main());
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((ex, argv) -> {
-            error(ex.getCommandLine().getErr(), ex.getMessage());
+            String message = ex.getMessage();
+            if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+                message += "; did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?";
+            }
+            error(ex.getCommandLine().getErr(), message);
             return BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -61,10 +68,16 @@ public final class Main implements Runnable {
                 return NO_PROVIDER;
             }
             if (ex instanceof UncheckedIOException io) {
-                error(out, io.getCause().getMessage());
+                error(out, IoMessages.describe(io.getCause()));
                 return FAILURE;
             }
-            error(out, "failed: " + ex);
+            if (ex instanceof java.io.IOException io) {
+                error(out, IoMessages.describe(io));
+                return FAILURE;
+            }
+            // Unexpected: say what failed in words; DNP_DEBUG=1 shows the stack trace.
+            error(out, "internal error: " + (ex.getMessage() != null ? ex.getMessage() : "no message")
+                    + " (set DNP_DEBUG=1 for details)");
             return FAILURE;
         });
         return cli.execute(args);
@@ -79,7 +92,7 @@ public final class Main implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[]{"dnp " + Provenance.version()};
+            return new String[]{"dnp " + ProvenanceCollector.version() + " (" + ProvenanceCollector.commit() + ")"};
         }
     }
 }

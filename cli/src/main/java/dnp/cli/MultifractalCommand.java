@@ -6,15 +6,16 @@ import dnp.analysis.Stats;
 import dnp.analysis.Table;
 import dnp.cli.options.Grid;
 import dnp.kernel.Realization;
-import dnp.kernel.io.Json;
-import dnp.kernel.io.JsonWriter;
 import dnp.kernel.model.RealizationInput;
 import dnp.kernel.result.RealizationResult;
 import dnp.plot.figures.AnalysisFigures;
 import dnp.plot.figures.PaperFigures;
 import dnp.sweep.AtomicFiles;
 import dnp.sweep.ModelSpec;
-import dnp.sweep.Provenance;
+import dnp.sweep.ProvenanceCollector;
+import dnp.sweep.records.Documents;
+import dnp.sweep.records.SpectrumLines.IprLine;
+import dnp.sweep.records.SweepParameters;
 import dnp.sweep.SpectrumRecords;
 import dnp.sweep.SweepRunner;
 import dnp.sweep.SweepSpec;
@@ -26,10 +27,8 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "multifractal", mixinStandardHelpOptions = true,
@@ -103,13 +102,12 @@ final class MultifractalCommand implements Callable<Integer> {
             int il = Math.max(1, (n - states) / 2 + 1);
             int iu = Math.min(n, il + states - 1);
             SweepSpec spec = new SweepSpec(List.of(size), List.of(hopping), realizations, 0, seed, model);
-            Map<String, Object> parameters = new LinkedHashMap<>(spec.parameters());
-            parameters.put("mode", "multifractal: IPR of eigenstates " + il + "…" + iu);
+            SweepParameters parameters = spec.parameters().withMode("multifractal: IPR of eigenstates " + il + "…" + iu);
             Path dir = out.resolve("ipr-L" + size);
             SweepRunner.run(spec, parameters, dir, 1, 1, null, null, quiet,
                     task -> SpectrumRecords.centralIpr(spec, task, il, iu));
-            double[] values = SweepStore.readRecords(dir).values().stream()
-                    .mapToDouble(r -> Json.number(r.get("ipr"))).toArray();
+            double[] values = SweepStore.readRecords(dir, IprLine.class).values().stream()
+                    .mapToDouble(IprLine::ipr).toArray();
             perRealization[s] = values;
             Stats st = Stats.of(values);
             iprTable.row(size, values.length, iu - il + 1, st.mean(), st.sem());
@@ -132,9 +130,8 @@ final class MultifractalCommand implements Callable<Integer> {
         MultifractalAnalysis analysis = MultifractalAnalysis.of(sizeList, perRealization, omega, k, r, lo, hi,
                 bootstrap, seed);
         analysis.correlatorTable().write(out.resolve("correlator.csv"));
-        Map<String, Object> fits = analysis.fits(ratio, hopping, correlatorSize, bootstrap);
-        fits.put("provenance", Provenance.collect());
-        AtomicFiles.write(out.resolve("fits.json"), JsonWriter.pretty(fits));
+        AtomicFiles.write(out.resolve("fits.json"), Documents.pretty(analysis.fits(ratio, hopping, correlatorSize,
+                bootstrap, ProvenanceCollector.collect())));
         AnalysisFigures.iprScaling(analysis, ratio).write(out.resolve("ipr-scaling"));
         AnalysisFigures.correlatorAtTransition(analysis, ratio, correlatorSize).write(out.resolve("correlator-tc"));
         var d2 = analysis.d2();

@@ -3,7 +3,6 @@ package dnp.cli;
 import dnp.cli.options.ModelOptions;
 import dnp.cli.options.RealizationOptions;
 import dnp.kernel.Realization;
-import dnp.kernel.io.JsonWriter;
 import dnp.kernel.model.Disorder;
 import dnp.kernel.model.Lattice;
 import dnp.kernel.model.RealizationInput;
@@ -12,7 +11,8 @@ import dnp.sweep.AtomicFiles;
 import dnp.sweep.MemoryPlan;
 import dnp.sweep.ModelSpec;
 import dnp.sweep.Parallelism;
-import dnp.sweep.Provenance;
+import dnp.sweep.ProvenanceCollector;
+import dnp.sweep.records.Documents;
 import dnp.sweep.ResultRecords;
 import dnp.sweep.UserInputException;
 import picocli.CommandLine.Command;
@@ -23,8 +23,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "single", mixinStandardHelpOptions = true,
@@ -57,11 +55,7 @@ final class SingleCommand implements Callable<Integer> {
                 spec.pairs(), spec.analysis(), spec.convention());
         Parallelism.configureBlas(blasThreads);
         RealizationResult result = Realization.compute(input, spec.driver().solver());
-        Map<String, Object> json = new LinkedHashMap<>(ResultRecords.of(result, withArrays));
-        Map<String, Object> provenance = Provenance.collect();
-        provenance.put("parameters", spec.describe());
-        json.put("provenance", provenance);
-        String text = JsonWriter.pretty(json);
+        String text = Documents.pretty(ResultRecords.document(result, withArrays, ProvenanceCollector.collect()));
         if (output == null) {
             System.out.print(text);
         } else {

@@ -4,13 +4,15 @@ import dnp.analysis.Crossings;
 import dnp.analysis.Literature;
 import dnp.analysis.TransitionAnalysis;
 import dnp.cli.options.Grid;
-import dnp.kernel.io.JsonWriter;
 import dnp.kernel.model.BoundaryCondition;
 import dnp.plot.figures.AnalysisFigures;
 import dnp.sweep.AtomicFiles;
 import dnp.sweep.Driver;
 import dnp.sweep.ModelSpec;
-import dnp.sweep.Provenance;
+import dnp.sweep.ProvenanceCollector;
+import dnp.sweep.records.Documents;
+import dnp.sweep.records.SpectrumLines.GapRatioLine;
+import dnp.sweep.records.SweepParameters;
 import dnp.sweep.SpectrumRecords;
 import dnp.sweep.SweepRunner;
 import dnp.sweep.SweepSpec;
@@ -22,10 +24,8 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "transition", mixinStandardHelpOptions = true,
@@ -89,19 +89,17 @@ final class TransitionCommand implements Callable<Integer> {
             int r = realizations != null ? realizations
                     : Math.max(10, (int) Math.ceil(levels / Math.max(1.0, gapFraction * n)));
             SweepSpec spec = new SweepSpec(List.of(size), hoppings, r, 0, seed, model);
-            Map<String, Object> parameters = new LinkedHashMap<>(spec.parameters());
-            parameters.put("mode", "transition: eigenvalues only, gap ratio");
+            SweepParameters parameters = spec.parameters().withMode("transition: eigenvalues only, gap ratio");
             Path dir = out.resolve("L" + size);
             SweepRunner.run(spec, parameters, dir, 1, 1, parallel, blasThreads, quiet,
                     task -> SpectrumRecords.gapRatio(spec, task, gapFraction));
-            curves.add(TransitionAnalysis.curve(size, hoppings, r, SweepStore.readRecords(dir)));
+            curves.add(TransitionAnalysis.curve(size, hoppings, r, SweepStore.readRecords(dir, GapRatioLine.class)));
         }
         TransitionAnalysis analysis = TransitionAnalysis.of(x, hoppings, curves, bootstrap, seed);
         analysis.table().write(out.resolve("transition.csv"));
         analysis.crossingTable().write(out.resolve("crossings.csv"));
-        Map<String, Object> estimate = analysis.estimate();
-        estimate.put("provenance", Provenance.collect());
-        AtomicFiles.write(out.resolve("estimate.json"), JsonWriter.pretty(estimate));
+        AtomicFiles.write(out.resolve("estimate.json"),
+                Documents.pretty(analysis.estimate(ProvenanceCollector.collect())));
         AnalysisFigures.transition(analysis, gapFraction, width, boundary).write(out.resolve("transition"));
         Crossings.Crossing best = analysis.best();
         if (Double.isNaN(best.x())) {

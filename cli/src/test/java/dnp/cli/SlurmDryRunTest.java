@@ -47,7 +47,7 @@ class SlurmDryRunTest {
         assertTrue(printed.contains("#SBATCH --partition=short"), printed);
         assertTrue(printed.contains("#SBATCH --time=00:10:00"), printed);
         assertTrue(printed.contains(" sweep --L 4,6 --t 2.0,6.5 --realizations 3 "), printed);
-        assertTrue(printed.contains("--shard \"$shard\" --parallel 1 --blas-threads 1 --quiet"), printed);
+        assertTrue(printed.contains("--shard \"$shard\" --parallel 1 --blas-threads 1\n"), printed);
         assertTrue(printed.contains("--dependency=afterok:${array} merge.sbatch"), printed);
         assertFalse(printed.contains("{{"), "every placeholder filled:\n" + printed);
         assertFalse(Files.exists(out), "a dry run writes nothing");
@@ -60,7 +60,7 @@ class SlurmDryRunTest {
         String sweep = scripts.render().get("sweep.sbatch");
         assertTrue(sweep.contains("#SBATCH --cpus-per-task=4\n#SBATCH --mem=9000M\n#SBATCH --time=1-00:00:00\n"
                 + "#SBATCH --account=proj\n#SBATCH --array=0-3\n"), sweep);
-        assertTrue(sweep.contains("--parallel 1 --blas-threads 4 --quiet"), sweep);
+        assertTrue(sweep.contains("--parallel 1 --blas-threads 4\n"), sweep);
         assertTrue(scripts.render().get("merge.sbatch").contains("#SBATCH --account=proj\n"));
     }
 }

@@ -122,7 +122,7 @@ class SlurmIntegrationTest {
             String requeuedLog = Files.readString(out.resolve("slurm/logs/sweep-" + arrayJob + "_1.out"));
             assertTrue(requeuedLog.contains("shard 2/4: 0 computed, 2 already done"), "the requeued task did not "
                     + "run again and skip its finished work:\n" + requeuedLog);
-            assertEquals(8, SweepStore.readRecords(out).size());
+            assertEquals(8, SweepStore.readRecords(out, dnp.sweep.records.RealizationRecord.class).size());
         } finally {
             run(Map.of(), 120, "bash", script.toString(), "stop", cluster.toString());
         }

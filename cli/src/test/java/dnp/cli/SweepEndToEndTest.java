@@ -1,7 +1,10 @@
 package dnp.cli;
 
 import dnp.sweep.SweepStore;
-import dnp.kernel.io.Json;
+import dnp.sweep.records.Documents;
+import dnp.sweep.records.RealizationRecord;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,12 +43,12 @@ class SweepEndToEndTest {
     /** key → the record without its provenance (dates differ between runs). */
     static Map<String, String> results(Path sweep) throws IOException {
         Map<String, String> out = new java.util.TreeMap<>();
-        SweepStore.readRecords(sweep).forEach((key, record) -> {
-            Map<String, Object> copy = new java.util.LinkedHashMap<>(record);
+        SweepStore.readRecords(sweep, RealizationRecord.class).forEach((key, record) -> {
+            assertTrue(record.timings().total() >= 0);
+            ObjectNode copy = (ObjectNode) Documents.tree(record);
             copy.remove("provenance");
-            Map<String, Object> timings = Json.object(copy.remove("timings"));
-            assertTrue(Json.number(timings.get("total")) >= 0);
-            out.put(key, dnp.kernel.io.JsonWriter.compact(copy));
+            copy.remove("timings");
+            out.put(key, copy.toString());
         });
         return out;
     }
@@ -54,22 +57,25 @@ class SweepEndToEndTest {
     void singlePrintsTheDocumentedJson() throws IOException {
         Path out = dir.resolve("single.json");
         run("single", "--L", "4", "--t", "6.5", "--omega-n", "1,20", "--omega-mw", "93860,93870", "--output", out.toString());
-        Map<String, Object> doc = Json.object(Json.parse(Files.readString(out)));
-        for (String key : List.of("L", "N", "t", "w", "ipr", "dosSecondMoment", "gapRatio", "pairs", "correlator",
-                "timings", "provenance")) {
-            assertTrue(doc.containsKey(key), key);
+        JsonNode doc = Documents.tree(Files.readString(out));
+        for (String key : List.of("schema", "L", "N", "t", "w", "ipr", "dosSecondMoment", "gapRatio", "pairs",
+                "correlator", "timings", "provenance")) {
+            assertTrue(doc.has(key), key);
         }
-        assertEquals(64.0, Json.number(doc.get("N")));
-        List<Object> pairs = Json.array(doc.get("pairs"));
+        assertTrue(doc.get("N").isIntegralNumber(), "N is a JSON integer");
+        assertEquals(64, doc.get("N").asInt());
+        JsonNode pairs = doc.get("pairs");
         assertEquals(4, pairs.size());
-        Map<String, Object> first = Json.object(pairs.getFirst());
+        JsonNode first = pairs.get(0);
         for (String key : List.of("omegaN", "omegaMW", "Pn", "PnGOE", "emit", "abs", "K", "R", "C")) {
-            assertTrue(first.containsKey(key), key);
+            assertTrue(first.has(key), key);
         }
-        assertTrue(Json.object(first.get("emit")).containsKey("leakage"));
-        Map<String, Object> bin = Json.object(Json.array(doc.get("correlator")).get(2));
-        assertEquals(1.0, Json.number(bin.get("omega")));
-        assertTrue(Json.object(doc.get("provenance")).get("lapackeProvider").toString().contains("OpenBLAS"));
+        assertTrue(first.get("emit").has("leakage"));
+        assertEquals(1.0, doc.get("correlator").get(2).get("omega").asDouble());
+        assertTrue(doc.get("provenance").get("lapackeProvider").asString().contains("OpenBLAS"));
+        assertTrue(doc.get("provenance").get("commandLine").toString().contains("--omega-mw"));
+        RealizationRecord typed = Documents.read(Files.readString(out), RealizationRecord.class);
+        assertEquals(4, typed.size());
     }
 
     @Test
@@ -127,7 +133,7 @@ class SweepEndToEndTest {
         assertTrue(p.isAlive(), "the sweep finished before it could be killed: " + Files.readString(dir.resolve("killed.log")));
         p.destroyForcibly(); // SIGKILL: no shutdown hooks, possibly mid-line
         p.waitFor();
-        int partial = SweepStore.readRecords(killed).size();
+        int partial = SweepStore.readRecords(killed, RealizationRecord.class).size();
         assertTrue(partial >= 3 && partial < 40, "killed after " + partial + " realizations");
         run(args);
         String[] same = args.clone();
@@ -135,7 +141,7 @@ class SweepEndToEndTest {
         run(same);
         assertEquals(results(reference), results(killed));
         for (String line : Files.readAllLines(results)) {
-            Json.parse(line); // every line whole
+            Documents.read(line, RealizationRecord.class); // every line whole
         }
     }
 

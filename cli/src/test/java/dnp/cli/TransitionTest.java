@@ -53,10 +53,10 @@ class TransitionTest {
                 "--correlator-L", "5", "--correlator-realizations", "2", "--bootstrap", "20", "--fit-omega", "1:20",
                 "--out", out.toString(), "-q");
         assertEquals(0, code, err.toString());
-        var fits = dnp.kernel.io.Json.object(dnp.kernel.io.Json.parse(Files.readString(out.resolve("fits.json"))));
-        double d2 = dnp.kernel.io.Json.number(fits.get("D2"));
-        assertTrue(d2 > 0 && d2 < 3, "D_2 between 0 and d = 3: " + d2);
-        assertTrue(Double.isFinite(dnp.kernel.io.Json.number(fits.get("mu"))));
+        var fits = dnp.sweep.records.Documents.read(Files.readString(out.resolve("fits.json")),
+                dnp.sweep.records.MultifractalFits.class);
+        assertTrue(fits.d2() > 0 && fits.d2() < 3, "D_2 between 0 and d = 3: " + fits.d2());
+        assertTrue(Double.isFinite(fits.mu()));
         for (String f : List.of("ipr.csv", "correlator.csv", "ipr-scaling.png", "correlator-tc.svg")) {
             assertTrue(Files.exists(out.resolve(f)), f);
         }

@@ -1,6 +1,5 @@
 package dnp.kernel;
 
-import dnp.kernel.io.Json;
 import dnp.kernel.model.AnalysisOptions;
 import dnp.kernel.model.Convention;
 import dnp.kernel.model.Disorder;
@@ -17,8 +16,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -129,50 +130,47 @@ public final class Golden {
 
     /** Every number of the golden file, paired with its 32-digit recomputation. */
     public static List<Entry> entries() {
-        List<Object> golden = Json.array(Json.parse(resource("L5-expected.json")));
-        List<Object> precise = Json.array(Json.object(Json.parse(resource("L5-high-precision.json"))).get("cases"));
+        JsonMapper json = JsonMapper.builder().build();
+        JsonNode golden = json.readTree(resource("L5-expected.json"));
+        JsonNode precise = json.readTree(resource("L5-high-precision.json")).get("cases");
         if (golden.size() != precise.size()) {
             throw new IllegalStateException("golden files disagree on the number of cases");
         }
         List<Entry> entries = new ArrayList<>();
         for (int c = 0; c < golden.size(); c++) {
-            Map<String, Object> g = Json.object(golden.get(c));
-            Map<String, Object> h = Json.object(precise.get(c));
-            Convention convention = Convention.parse((String) g.get("convention"));
-            double t = Json.number(g.get("t"));
-            double omegaMW = Json.number(g.get("omegaMW"));
-            if (!convention.label().equals(h.get("convention")) || t != Json.number(h.get("t"))) {
+            JsonNode g = golden.get(c);
+            JsonNode h = precise.get(c);
+            Convention convention = Convention.parse(g.get("convention").asString());
+            double t = g.get("t").asDouble();
+            double omegaMW = g.get("omegaMW").asDouble();
+            if (!convention.label().equals(h.get("convention").asString()) || t != h.get("t").asDouble()) {
                 throw new IllegalStateException("golden files list their cases in different orders");
             }
             entries.add(new Entry(convention, t, omegaMW, Kind.IPR, Double.NaN, Double.NaN,
-                    Json.number(g.get("ipr")), Json.number(h.get("ipr"))));
+                    g.get("ipr").asDouble(), h.get("ipr").asDouble()));
             entries.add(new Entry(convention, t, omegaMW, Kind.DOS_SECOND_MOMENT, Double.NaN, Double.NaN,
-                    Json.number(g.get("dosSecondMoment")), Json.number(h.get("dosSecondMoment"))));
-            List<Object> gp = Json.array(g.get("polarization"));
-            List<Object> hp = Json.array(h.get("polarization"));
-            for (int k = 0; k < gp.size(); k++) {
-                Map<String, Object> a = Json.object(gp.get(k));
-                Map<String, Object> b = Json.object(hp.get(k));
-                double omegaN = Json.number(a.get("omegaN"));
+                    g.get("dosSecondMoment").asDouble(), h.get("dosSecondMoment").asDouble()));
+            for (int k = 0; k < g.get("polarization").size(); k++) {
+                JsonNode a = g.get("polarization").get(k);
+                JsonNode b = h.get("polarization").get(k);
+                double omegaN = a.get("omegaN").asDouble();
                 entries.add(new Entry(convention, t, omegaMW, Kind.PN, omegaN, Double.NaN,
-                        Json.number(a.get("Pn")), Json.number(b.get("Pn"))));
-                if (a.containsKey("PnGOE")) {
+                        a.get("Pn").asDouble(), b.get("Pn").asDouble()));
+                if (a.has("PnGOE")) {
                     entries.add(new Entry(convention, t, omegaMW, Kind.PN_GOE, omegaN, Double.NaN,
-                            Json.number(a.get("PnGOE")), Json.number(b.get("PnGOE"))));
+                            a.get("PnGOE").asDouble(), b.get("PnGOE").asDouble()));
                 }
             }
-            if (g.containsKey("correlator")) {
-                List<Object> gc = Json.array(g.get("correlator"));
-                List<Object> hc = Json.array(h.get("correlator"));
-                for (int k = 0; k < gc.size(); k++) {
-                    Map<String, Object> a = Json.object(gc.get(k));
-                    Map<String, Object> b = Json.object(hc.get(k));
-                    double omega = Json.number(a.get("omega"));
-                    double width = Json.number(a.get("binWidth"));
+            if (g.has("correlator")) {
+                for (int k = 0; k < g.get("correlator").size(); k++) {
+                    JsonNode a = g.get("correlator").get(k);
+                    JsonNode b = h.get("correlator").get(k);
+                    double omega = a.get("omega").asDouble();
+                    double width = a.get("binWidth").asDouble();
                     for (Kind kind : List.of(Kind.K, Kind.R, Kind.C)) {
                         String key = kind.name();
-                        entries.add(new Entry(convention, t, omegaMW, kind, omega, width,
-                                Json.number(a.get(key)), Json.number(b.get(key))));
+                        entries.add(new Entry(convention, t, omegaMW, kind, omega, width, a.get(key).asDouble(),
+                                b.get(key).asDouble()));
                     }
                 }
             }

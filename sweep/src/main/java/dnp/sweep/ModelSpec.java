@@ -5,11 +5,10 @@ import dnp.kernel.model.BoundaryCondition;
 import dnp.kernel.model.Convention;
 import dnp.kernel.model.FrequencyPair;
 import dnp.kernel.model.PhysicalParameters;
+import dnp.sweep.records.SweepParameters;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Everything about the physics of a job but the grid of (L, t, realization): disorder width,
@@ -83,32 +82,15 @@ public record ModelSpec(double width, BoundaryCondition boundary, Convention con
         return new ModelSpec(width, boundary, convention, driver, omegaN, omegaMW, physics, a);
     }
 
-    /** The parameters as recorded in outputs (and compared when a sweep resumes). */
-    public Map<String, Object> describe() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("w", width);
-        m.put("boundary", boundary.label());
-        m.put("convention", convention.label());
-        m.put("driver", driver.label());
-        m.put("omegaN", omegaN);
-        m.put("omegaMW", omegaMW);
+    /** The parameters of a sweep of this model over a grid, as recorded in its manifest. */
+    public SweepParameters parameters(List<Integer> sizes, List<Double> hoppings, int realizations,
+                                      int firstRealization, long seed) {
         PhysicalParameters p = physics;
-        m.put("t1e", p.t1e());
-        m.put("t2e", p.t2e());
-        m.put("omega1", p.omega1());
-        m.put("t1n", p.t1n());
-        m.put("t2n", p.t2n());
-        m.put("a0", p.a0());
-        m.put("bathTemperature", p.bathTemperature());
-        m.put("omegaE", p.omegaE());
-        m.put("nuclearRatio", p.nuclearRatio());
         AnalysisOptions a = analysis;
-        m.put("binWidth", a.correlatorBinWidth());
-        m.put("maxOmega", a.correlatorMaxOmega());
-        m.put("energyBins", a.energyBins());
-        m.put("gapFraction", a.gapRatioFraction());
-        m.put("sampledGoe", a.sampledGoe());
-        m.put("siteDistribution", a.siteDistribution());
-        return m;
+        return new SweepParameters(sizes, hoppings, realizations, firstRealization, seed, width, boundary.label(),
+                convention.label(), driver.label(), omegaN, omegaMW, p.t1e(), p.t2e(), p.omega1(), p.t1n(), p.t2n(),
+                p.a0(), p.bathTemperature(), p.omegaE(), p.nuclearRatio(), a.correlatorBinWidth(),
+                a.correlatorMaxOmega(), a.energyBins(), a.gapRatioFraction(), a.sampledGoe(), a.siteDistribution(),
+                null);
     }
 }

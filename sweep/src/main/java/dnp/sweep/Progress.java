@@ -2,19 +2,61 @@ package dnp.sweep;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 
-/** A one-line progress bar with rate and ETA on stderr, shown only on a terminal. */
+/**
+ * Progress of a run on stderr: on a terminal, a one-line bar redrawn in place with rate and ETA; in a
+ * log (stderr redirected to a file, a SLURM job, a pipe), one plain line at most every
+ * {@link #logIntervalSeconds()} seconds and one at the end. {@code quiet} silences both.
+ */
 public final class Progress {
+    /** System property with the seconds between progress lines in logs (default 30). */
+    public static final String INTERVAL_PROPERTY = "dnp.progressSeconds";
+    /** Environment variable with the same meaning, for job scripts. */
+    public static final String INTERVAL_ENVIRONMENT = "DNP_PROGRESS_SECONDS";
+    static final double DEFAULT_INTERVAL_SECONDS = 30;
+
     private final PrintStream out;
+    private final boolean terminal;
     private final boolean enabled;
     private final int total;
-    private final long start = System.nanoTime();
+    private final long intervalNanos;
+    private final LongSupplier clock;
+    private final long start;
+    private long lastLine;
     private int done;
 
     public Progress(int total, boolean quiet) {
-        this.out = System.err;
+        this(total, quiet, System.err, System.console() != null, logIntervalSeconds(), System::nanoTime);
+    }
+
+    Progress(int total, boolean quiet, PrintStream out, boolean terminal, double intervalSeconds, LongSupplier clock) {
+        this.out = out;
         this.total = total;
-        this.enabled = !quiet && System.console() != null && total > 0;
+        this.terminal = terminal;
+        this.enabled = !quiet && total > 0;
+        this.intervalNanos = (long) (intervalSeconds * 1e9);
+        this.clock = clock;
+        this.start = clock.getAsLong();
+        this.lastLine = start;
+    }
+
+    /** Seconds between progress lines in logs: the system property, else the environment variable, else 30. */
+    public static double logIntervalSeconds() {
+        String text = System.getProperty(INTERVAL_PROPERTY, System.getenv(INTERVAL_ENVIRONMENT));
+        if (text == null || text.isBlank()) {
+            return DEFAULT_INTERVAL_SECONDS;
+        }
+        try {
+            double seconds = Double.parseDouble(text.trim());
+            if (seconds >= 0 && Double.isFinite(seconds)) {
+                return seconds;
+            }
+        } catch (NumberFormatException ignored) {
+            // fall through
+        }
+        throw new UserInputException(INTERVAL_ENVIRONMENT + " / -D" + INTERVAL_PROPERTY + " must be a number of "
+                + "seconds ≥ 0, got '" + text + "'");
     }
 
     public synchronized void step() {
@@ -22,15 +64,22 @@ public final class Progress {
         if (!enabled) {
             return;
         }
-        double seconds = (System.nanoTime() - start) * 1e-9;
+        long now = clock.getAsLong();
+        double seconds = (now - start) * 1e-9;
         double rate = done / Math.max(seconds, 1e-9);
         double eta = (total - done) / Math.max(rate, 1e-12);
-        int width = 30;
-        int filled = (int) Math.round(width * (double) done / total);
-        out.printf(Locale.ROOT, "\r[%s%s] %d/%d realizations, %.2f/s, ETA %s ", "#".repeat(filled),
-                ".".repeat(width - filled), done, total, rate, duration(eta));
-        if (done == total) {
-            out.println();
+        if (terminal) {
+            int width = 30;
+            int filled = (int) Math.round(width * (double) done / total);
+            out.printf(Locale.ROOT, "\r[%s%s] %d/%d realizations, %.2f/s, ETA %s ", "#".repeat(filled),
+                    ".".repeat(width - filled), done, total, rate, duration(eta));
+            if (done == total) {
+                out.println();
+            }
+        } else if (now - lastLine >= intervalNanos || done == total) {
+            lastLine = now;
+            out.printf(Locale.ROOT, "dnp: %d/%d realizations, %.3g/s, elapsed %s, ETA %s%n", done, total, rate,
+                    duration(seconds), duration(eta));
         }
         out.flush();
     }

@@ -5,123 +5,74 @@ import dnp.kernel.result.PairResult;
 import dnp.kernel.result.RateParts;
 import dnp.kernel.result.RealizationResult;
 import dnp.kernel.result.SiteDistribution;
+import dnp.kernel.result.Timings;
+import dnp.sweep.records.PairRecord;
+import dnp.sweep.records.Provenance;
+import dnp.sweep.records.RatePartsRecord;
+import dnp.sweep.records.RealizationRecord;
+import dnp.sweep.records.SitesRecord;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-/** The JSON form of a realization's results (schema in the README, "Output of dnp single"). */
+/** A realization's results as the record that is written (docs/schema/realization.schema.json). */
 public final class ResultRecords {
     private ResultRecords() {}
 
-    /** The document of {@code dnp single}: ω bins as a list of objects. */
-    public static Map<String, Object> of(RealizationResult r, boolean withArrays) {
-        return of(r, withArrays, false);
+    /** The document of {@code dnp single}: ω bins as a list of objects, the binned K(ε,ε′) if asked for. */
+    public static RealizationRecord document(RealizationResult r, boolean withArrays, Provenance provenance) {
+        return of(r, null, withArrays, false, provenance);
     }
 
-    /**
-     * One sweep record: as the document, but the ω bins and the DOS as plain arrays, to keep one
-     * line per realization short.
-     */
-    public static Map<String, Object> record(RealizationResult r) {
-        return of(r, false, true);
+    /** One sweep line: as the document, with its key and the ω bins as plain arrays. */
+    public static RealizationRecord line(SweepTask task, RealizationResult r, Provenance provenance) {
+        return of(r, task.key(), false, true, provenance);
     }
 
-    private static Map<String, Object> of(RealizationResult r, boolean withArrays, boolean compact) {
-        Map<String, Object> m = new LinkedHashMap<>();
+    private static RealizationRecord of(RealizationResult r, String key, boolean withArrays, boolean compact,
+                                        Provenance provenance) {
         var in = r.input();
-        m.put("L", in.lattice().size());
-        m.put("N", r.sites());
-        m.put("t", in.hopping());
-        m.put("w", in.disorder().width());
-        m.put("boundary", in.lattice().boundary().label());
-        m.put("convention", in.convention().label());
-        m.put("driver", r.eigenSolver());
-        m.put("seed", in.disorder().seed());
-        m.put("realization", in.disorder().realization());
-        m.put("disorder", in.disorder().source());
-        m.put("ipr", r.ipr());
-        m.put("dosSecondMoment", r.dosSecondMoment());
-        m.put("gapRatio", r.gapRatio());
-        m.put("gapRatioCount", r.gapRatioCount());
-        m.put("overlapSum", r.overlapSum());
         double[] lambda = r.eigenvalues();
-        m.put("bandEdges", new double[]{lambda[0], lambda[lambda.length - 1]});
-        List<Object> pairs = new ArrayList<>();
+        List<PairRecord> pairs = new ArrayList<>();
         for (PairResult p : r.pairs()) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("omegaN", p.pair().omegaN());
-            e.put("omegaMW", p.pair().omegaMW());
-            e.put("Pn", p.pn());
-            e.put("PnGOE", p.pnGoe());
-            e.put("PnGOESampled", p.pnGoeSampled());
-            e.put("numerator", p.numerator());
-            e.put("denominator", p.denominator());
-            e.put("emit", rates(p.rates(), true));
-            e.put("abs", rates(p.rates(), false));
-            e.put("goeEmit", rates(p.goeRates(), true));
-            e.put("goeAbs", rates(p.goeRates(), false));
-            e.put("K", p.correlatorK());
-            e.put("R", p.correlatorR());
-            e.put("C", p.correlatorC());
+            SitesRecord sites = null;
             if (p.sites() != null) {
                 SiteDistribution s = p.sites();
-                Map<String, Object> d = new LinkedHashMap<>();
-                d.put("mean", s.mean());
-                d.put("stdDev", s.stdDev());
-                d.put("histogramRange", new double[]{-1, 1});
-                d.put("histogram", s.histogram());
-                e.put("sites", d);
+                sites = new SitesRecord(s.mean(), s.stdDev(), new double[]{-1, 1}, s.histogram());
             }
-            pairs.add(e);
+            pairs.add(new PairRecord(p.pair().omegaN(), p.pair().omegaMW(), p.pn(), p.pnGoe(), p.pnGoeSampled(),
+                    p.numerator(), p.denominator(), emit(p.rates()), abs(p.rates()), emit(p.goeRates()),
+                    abs(p.goeRates()), p.correlatorK(), p.correlatorR(), p.correlatorC(), sites));
         }
-        m.put("pairs", pairs);
         CorrelatorSpectrum spectrum = r.spectrum();
-        double[] c = spectrum.c();
-        List<Object> bins = new ArrayList<>();
-        for (int k = 0; k < spectrum.omega().length; k++) {
-            Map<String, Object> b = new LinkedHashMap<>();
-            b.put("omega", spectrum.omega()[k]);
-            b.put("K", spectrum.k()[k]);
-            b.put("R", spectrum.r()[k]);
-            b.put("C", c[k]);
-            bins.add(b);
-        }
-        m.put("correlatorBinWidth", spectrum.binWidth());
+        List<RealizationRecord.CorrelatorBin> bins = null;
+        RealizationRecord.CorrelatorArrays arrays = null;
         if (compact) {
-            Map<String, Object> arrays = new LinkedHashMap<>();
-            arrays.put("K", spectrum.k());
-            arrays.put("R", spectrum.r());
-            m.put("correlatorArrays", arrays);
+            arrays = new RealizationRecord.CorrelatorArrays(spectrum.k(), spectrum.r());
         } else {
-            m.put("correlator", bins);
+            double[] c = spectrum.c();
+            bins = new ArrayList<>();
+            for (int k = 0; k < spectrum.omega().length; k++) {
+                bins.add(new RealizationRecord.CorrelatorBin(spectrum.omega()[k], spectrum.k()[k], spectrum.r()[k], c[k]));
+            }
         }
-        Map<String, Object> dos = new LinkedHashMap<>();
-        dos.put("halfWidth", r.energyHalfWidth());
-        dos.put("binWidth", r.energyBinWidth());
-        dos.put("density", r.dos());
-        m.put("dos", dos);
-        if (withArrays) {
-            m.put("binnedCorrelator", r.binnedCorrelator());
-        }
-        var t = r.timings();
-        Map<String, Object> timings = new LinkedHashMap<>();
-        timings.put("build", t.build());
-        timings.put("eigen", t.eigen());
-        timings.put("overlaps", t.overlaps());
-        timings.put("observables", t.observables());
-        timings.put("extras", t.extras());
-        timings.put("total", t.total());
-        m.put("timings", timings);
-        return m;
+        Timings t = r.timings();
+        return new RealizationRecord(RealizationRecord.SCHEMA, key, in.lattice().size(), r.sites(), in.hopping(),
+                in.disorder().width(), in.lattice().boundary().label(), in.convention().label(), r.eigenSolver(),
+                in.disorder().seed(), in.disorder().realization(), in.disorder().source(), r.ipr(),
+                r.dosSecondMoment(), r.gapRatio(), r.gapRatioCount(), r.overlapSum(),
+                new double[]{lambda[0], lambda[lambda.length - 1]}, pairs, spectrum.binWidth(), bins, arrays,
+                new RealizationRecord.Dos(r.energyHalfWidth(), r.energyBinWidth(), r.dos()),
+                withArrays ? r.binnedCorrelator() : null,
+                new RealizationRecord.TimingsRecord(t.build(), t.eigen(), t.overlaps(), t.observables(), t.extras(),
+                        t.total()), provenance);
     }
 
-    private static Map<String, Object> rates(RateParts r, boolean emit) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("iss", emit ? r.emitIss() : r.absIss());
-        m.put("pl", emit ? r.emitPl() : r.absPl());
-        m.put("leakage", emit ? r.emitLeak() : r.absLeak());
-        return m;
+    private static RatePartsRecord emit(RateParts r) {
+        return new RatePartsRecord(r.emitIss(), r.emitPl(), r.emitLeak());
+    }
+
+    private static RatePartsRecord abs(RateParts r) {
+        return new RatePartsRecord(r.absIss(), r.absPl(), r.absLeak());
     }
 }

@@ -1,5 +1,9 @@
 package dnp.sweep;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dnp.sweep.records.SweepLine;
+import dnp.sweep.records.SweepParameters;
+
 import dnp.kernel.Realization;
 import dnp.kernel.result.RealizationResult;
 import dnp.nativebindings.NativeLibraries;
@@ -30,7 +34,7 @@ public final class SweepRunner {
                               boolean quiet) throws IOException {
         return run(spec, spec.parameters(), dir, shard, shards, parallel, blasThreads, quiet, task -> {
             RealizationResult result = Realization.compute(spec.input(task), spec.model().driver().solver());
-            return record(task, result);
+            return ResultRecords.line(task, result, ProvenanceCollector.collect());
         });
     }
 
@@ -38,12 +42,12 @@ public final class SweepRunner {
      * Runs the unfinished tasks of one shard, each turned into one record by {@code compute}, into a
      * folder whose manifest holds {@code parameters}.
      */
-    public static Outcome run(SweepSpec spec, Map<String, Object> parameters, Path dir, int shard, int shards,
+    public static Outcome run(SweepSpec spec, SweepParameters parameters, Path dir, int shard, int shards,
                               Integer parallel, Integer blasThreads, boolean quiet,
-                              Function<SweepTask, Map<String, Object>> compute) throws IOException {
+                              Function<SweepTask, ? extends SweepLine> compute) throws IOException {
         List<SweepTask> mine = spec.shard(shard, shards);
         try (SweepStore store = SweepStore.open(dir, parameters, shard, shards)) {
-            Set<String> done = SweepStore.readRecords(dir).keySet();
+            Set<String> done = SweepStore.readRecords(dir, SweepLineKey.class).keySet();
             List<SweepTask> todo = mine.stream().filter(t -> !done.contains(t.key())).toList();
             Parallelism par = Parallelism.choose(parallel, blasThreads, spec.largestSize(), todo.size());
             MemoryPlan.check(spec.largestSize(), spec.model().driver(), par.realizations());
@@ -60,7 +64,7 @@ public final class SweepRunner {
                 List<Future<?>> futures = new ArrayList<>();
                 for (SweepTask task : todo) {
                     futures.add(pool.submit(() -> {
-                        Map<String, Object> record;
+                        SweepLine record;
                         try {
                             record = compute.apply(task);
                         } catch (RuntimeException ex) {
@@ -94,15 +98,7 @@ public final class SweepRunner {
         }
     }
 
-    /** The record of one realization of a sweep: its key, every result, and where it came from. */
-    public static Map<String, Object> record(SweepTask task, RealizationResult result) {
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("key", task.key());
-        record.putAll(ResultRecords.record(result));
-        Map<String, Object> provenance = new LinkedHashMap<>();
-        provenance.put("version", Provenance.version());
-        provenance.put("date", java.time.Instant.now().toString());
-        record.put("provenance", provenance);
-        return record;
-    }
+    /** Any sweep line, read for its key alone (which tasks are done). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record SweepLineKey(String key) implements SweepLine {}
 }

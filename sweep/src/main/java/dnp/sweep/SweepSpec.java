@@ -3,11 +3,10 @@ package dnp.sweep;
 import dnp.kernel.model.Disorder;
 import dnp.kernel.model.Lattice;
 import dnp.kernel.model.RealizationInput;
+import dnp.sweep.records.SweepParameters;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One sweep: lattice sizes × hoppings × realizations of one model, immutable and validated on
@@ -72,15 +71,8 @@ public record SweepSpec(List<Integer> sizes, List<Double> hoppings, int realizat
     }
 
     /** What the manifest records, and what a rerun must match. */
-    public Map<String, Object> parameters() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("sizes", sizes);
-        m.put("hoppings", hoppings);
-        m.put("realizations", realizations);
-        m.put("firstRealization", firstRealization);
-        m.put("seed", seed);
-        m.putAll(model.describe());
-        return m;
+    public SweepParameters parameters() {
+        return model.parameters(sizes, hoppings, realizations, firstRealization, seed);
     }
 
     public int largestSize() {

@@ -1,7 +1,11 @@
 package dnp.sweep;
 
-import dnp.kernel.io.Json;
-import dnp.kernel.io.JsonWriter;
+import dnp.sweep.records.Documents;
+import dnp.sweep.records.Manifest;
+import dnp.sweep.records.SweepLine;
+import dnp.sweep.records.SweepParameters;
+import tools.jackson.core.JacksonException;
+
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -30,7 +34,6 @@ import java.util.Objects;
  * every realization already present in any shard file of the folder.
  */
 public final class SweepStore implements AutoCloseable {
-    static final String SCHEMA = "dnp.sweep/1";
     /** How long a shard waits for another process to release its file. */
     static final long LOCK_WAIT_NANOS = Long.getLong("dnp.lockWaitSeconds", 60) * 1_000_000_000L;
 
@@ -48,8 +51,12 @@ public final class SweepStore implements AutoCloseable {
      * Opens (creating if needed) the folder for this shard; refuses a folder whose manifest has
      * other parameters, and a shard file another process is writing.
      */
-    public static SweepStore open(Path dir, Map<String, Object> parameters, int shard, int shards) throws IOException {
-        Files.createDirectories(dir.resolve("results"));
+    public static SweepStore open(Path dir, SweepParameters parameters, int shard, int shards) throws IOException {
+        try {
+            Files.createDirectories(dir.resolve("results"));
+        } catch (IOException ex) {
+            throw new UserInputException("--out " + dir + ": cannot create the folder (" + IoMessages.reason(ex) + ")");
+        }
         writeOrCheckManifest(dir, parameters);
         Path file = dir.resolve("results").resolve(String.format("shard-%04d-of-%04d.jsonl", shard, shards));
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
@@ -82,22 +89,14 @@ public final class SweepStore implements AutoCloseable {
         return new SweepStore(dir, channel, lock);
     }
 
-    /** The parameters as stored, normalised through one JSON round trip so that 64 and 64.0 compare equal. */
-    public static String canonical(Object parameters) {
-        return JsonWriter.compact(Json.parse(JsonWriter.compact(parameters)));
-    }
-
-    private static void writeOrCheckManifest(Path dir, Map<String, Object> parameters) throws IOException {
+    private static void writeOrCheckManifest(Path dir, SweepParameters parameters) throws IOException {
         Path manifest = dir.resolve("manifest.json");
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("schema", SCHEMA);
-        doc.put("parameters", parameters);
-        doc.put("created", Provenance.collect());
         if (!Files.exists(manifest)) {
             try {
-                // createFile fails if another shard won the race; then fall through to the check.
+                // createLink fails if another shard won the race; then fall through to the check.
                 Path tmp = Files.createTempFile(dir, ".manifest", ".tmp");
-                Files.writeString(tmp, JsonWriter.pretty(doc));
+                Files.writeString(tmp, Documents.pretty(new Manifest(Manifest.SCHEMA, parameters,
+                        ProvenanceCollector.collect())));
                 try {
                     Files.createLink(manifest, tmp);
                 } finally {
@@ -108,42 +107,37 @@ public final class SweepStore implements AutoCloseable {
                 // checked below
             }
         }
-        Map<String, Object> existing = readManifest(dir);
-        String a = canonical(existing.get("parameters"));
-        String b = canonical(parameters);
-        if (!a.equals(b)) {
-            throw new UserInputException(dir + " holds a sweep with other parameters (" + firstDifference(
-                    Json.object(Json.parse(a)), Json.object(Json.parse(b)))
+        SweepParameters stored = readManifest(dir).parameters();
+        String difference = stored.firstDifference(parameters);
+        if (difference != null) {
+            throw new UserInputException(dir + " holds a sweep with other parameters (" + difference
                     + "): use another --out folder, or the same parameters to resume");
         }
     }
 
-    public static Map<String, Object> readManifest(Path dir) throws IOException {
+    /** The manifest of a sweep folder; a one-line error if there is none or it is not one this version reads. */
+    public static Manifest readManifest(Path dir) throws IOException {
         Path manifest = dir.resolve("manifest.json");
         if (!Files.isRegularFile(manifest)) {
             throw new UserInputException(dir + " is not a sweep folder (no manifest.json)");
         }
-        Map<String, Object> doc = Json.object(Json.parse(Files.readString(manifest)));
-        if (!SCHEMA.equals(doc.get("schema"))) {
-            throw new UserInputException(manifest + ": unknown schema " + doc.get("schema"));
-        }
-        return doc;
-    }
-
-    /** The first parameter whose value differs between two parameter maps, as "name: stored X, requested Y". */
-    public static String firstDifference(Map<String, Object> stored, Map<String, Object> requested) {
-        for (String key : stored.keySet()) {
-            if (!Objects.equals(JsonWriter.compact(stored.get(key)), JsonWriter.compact(requested.get(key)))) {
-                return key + ": stored " + JsonWriter.compact(stored.get(key)) + ", requested "
-                        + JsonWriter.compact(requested.get(key));
+        String text = Files.readString(manifest);
+        try {
+            Manifest m = Documents.read(text, Manifest.class);
+            if (Manifest.SCHEMA.equals(m.schema())) {
+                return m;
             }
+        } catch (JacksonException ex) {
+            // reported below with the schema the file names
         }
-        for (String key : requested.keySet()) {
-            if (!stored.containsKey(key)) {
-                return key + " is new";
-            }
+        String schema;
+        try {
+            schema = Documents.tree(text).path("schema").asString("none");
+        } catch (JacksonException ex) {
+            schema = "unreadable JSON";
         }
-        return "?";
+        throw new UserInputException(manifest + ": not a " + Manifest.SCHEMA + " manifest (schema " + schema
+                + "); this version of dnp reads only sweeps it wrote itself");
     }
 
     /** A line a kill -9 interrupted has no final newline: cut it off so the file stays valid JSON Lines. */
@@ -169,8 +163,8 @@ public final class SweepStore implements AutoCloseable {
     }
 
     /** Appends one record as one line and forces it to disk before returning. */
-    public synchronized void append(Map<String, Object> record) throws IOException {
-        byte[] line = (JsonWriter.compact(record) + "\n").getBytes(StandardCharsets.UTF_8);
+    public synchronized void append(SweepLine record) throws IOException {
+        byte[] line = (Documents.line(record) + "\n").getBytes(StandardCharsets.UTF_8);
         ByteBuffer buffer = ByteBuffer.wrap(line);
         while (buffer.hasRemaining()) {
             channel.write(buffer);
@@ -178,9 +172,12 @@ public final class SweepStore implements AutoCloseable {
         channel.force(false);
     }
 
-    /** Every complete record of every shard file of the folder, first occurrence of each key kept. */
-    public static Map<String, Map<String, Object>> readRecords(Path dir) throws IOException {
-        Map<String, Map<String, Object>> records = new LinkedHashMap<>();
+    /**
+     * Every complete line of every shard file of the folder, read as {@code type}, first occurrence of
+     * each key kept. A line of another shape is an error naming the file and line.
+     */
+    public static <T extends SweepLine> Map<String, T> readRecords(Path dir, Class<T> type) throws IOException {
+        Map<String, T> records = new LinkedHashMap<>();
         Path results = dir.resolve("results");
         if (!Files.isDirectory(results)) {
             return records;
@@ -190,22 +187,22 @@ public final class SweepStore implements AutoCloseable {
             stream.filter(p -> p.getFileName().toString().endsWith(".jsonl")).sorted().forEach(files::add);
         }
         for (Path file : files) {
-            String text = Files.readString(file);
-            int start = 0;
-            int newline;
-            while ((newline = text.indexOf('\n', start)) >= 0) {
-                String line = text.substring(start, newline).strip();
-                start = newline + 1;
+            // Only complete lines: a writer may be in the middle of its last one.
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            List<String> lines = text.lines().toList().subList(0, (int) text.chars().filter(c -> c == '\n').count());
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i).strip();
                 if (line.isEmpty()) {
                     continue;
                 }
-                Map<String, Object> record;
+                T record;
                 try {
-                    record = Json.object(Json.parse(line));
-                } catch (IllegalArgumentException damaged) {
-                    continue; // cannot happen with whole lines; skip rather than lose the rest
+                    record = Documents.read(line, type);
+                } catch (JacksonException ex) {
+                    throw new UserInputException(file + ":" + (i + 1) + ": not a line of this kind of sweep ("
+                            + ex.getOriginalMessage() + ")");
                 }
-                records.putIfAbsent((String) record.get("key"), record);
+                records.putIfAbsent(record.key(), record);
             }
         }
         return records;

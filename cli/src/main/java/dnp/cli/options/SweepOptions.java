@@ -2,13 +2,13 @@ package dnp.cli.options;
 
 import dnp.sweep.ModelSpec;
 import dnp.sweep.SweepSpec;
+import dnp.sweep.records.SweepParameters;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** The options that define a sweep (shared by {@code dnp sweep} and {@code dnp slurm}). */
 public final class SweepOptions {
@@ -51,15 +51,15 @@ public final class SweepOptions {
         args.addAll(List.of("--realizations", String.valueOf(spec.realizations()), "--first-realization",
                 String.valueOf(spec.firstRealization()), "--seed", String.valueOf(spec.seed())));
         ModelSpec model = spec.model();
-        Map<String, Object> d = model.describe();
-        String[][] names = {{"w", "--w"}, {"boundary", "--bc"}, {"convention", "--convention"}, {"driver", "--driver"},
-                {"t1e", "--t1e"}, {"t2e", "--t2e"}, {"omega1", "--omega1"}, {"t1n", "--t1n"}, {"t2n", "--t2n"},
-                {"a0", "--a0"}, {"bathTemperature", "--bath-temperature"}, {"omegaE", "--omega-e"},
-                {"nuclearRatio", "--nuclear-ratio"}, {"binWidth", "--bin-width"}, {"maxOmega", "--max-omega"},
-                {"energyBins", "--energy-bins"}, {"gapFraction", "--gap-fraction"}};
-        for (String[] n : names) {
-            args.add(n[1]);
-            args.add(String.valueOf(d.get(n[0])));
+        SweepParameters p = spec.parameters();
+        Object[][] flags = {{"--w", p.w()}, {"--bc", p.boundary()}, {"--convention", p.convention()},
+                {"--driver", p.driver()}, {"--t1e", p.t1e()}, {"--t2e", p.t2e()}, {"--omega1", p.omega1()},
+                {"--t1n", p.t1n()}, {"--t2n", p.t2n()}, {"--a0", p.a0()}, {"--bath-temperature", p.bathTemperature()},
+                {"--omega-e", p.omegaE()}, {"--nuclear-ratio", p.nuclearRatio()}, {"--bin-width", p.binWidth()},
+                {"--max-omega", p.maxOmega()}, {"--energy-bins", p.energyBins()}, {"--gap-fraction", p.gapFraction()}};
+        for (Object[] flag : flags) {
+            args.add((String) flag[0]);
+            args.add(String.valueOf(flag[1]));
         }
         args.add("--omega-n");
         args.add(join(model.omegaN()));

@@ -36,6 +36,11 @@ final class PanamaSpectralKernels implements SpectralKernels {
     }
 
     @Override
+    public int vectorBits() {
+        return SPECIES.vectorBitSize();
+    }
+
+    @Override
     public double sum(double[] a, int from, int to) {
         int upper = from + SPECIES.loopBound(to - from);
         DoubleVector acc = DoubleVector.zero(SPECIES);

@@ -12,6 +12,11 @@ public final class ScalarSpectralKernels implements SpectralKernels {
     }
 
     @Override
+    public int vectorBits() {
+        return Double.SIZE;
+    }
+
+    @Override
     public double sum(double[] a, int from, int to) {
         double s = 0;
         for (int i = from; i < to; i++) {

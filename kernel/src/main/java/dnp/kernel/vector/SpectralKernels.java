@@ -13,6 +13,9 @@ public interface SpectralKernels {
     /** Name for logs and results: {@code scalar} or {@code panama(<bits>-bit)}. */
     String name();
 
+    /** Bits of the SIMD registers the loops use: 64 (one double) for the scalar path. */
+    int vectorBits();
+
     /** Σ a[i] for i in [from, to). */
     double sum(double[] a, int from, int to);
 

@@ -3,7 +3,7 @@ package dnp.plot.figures;
 import dnp.analysis.FigureData;
 import dnp.analysis.FigureData.Series;
 import dnp.analysis.Summary;
-import dnp.kernel.io.Json;
+import dnp.sweep.records.PairRecord;
 import dnp.kernel.model.Convention;
 import dnp.plot.Plot;
 
@@ -16,8 +16,8 @@ public final class PaperFigures {
 
     static String note(Summary s) {
         String convention = s.convention();
-        String text = "convention: " + convention + ", w = " + fmt(Json.number(s.parameters().get("w")))
-                + ", " + s.parameters().get("boundary") + " boundaries";
+        String text = "convention: " + convention + ", w = " + fmt(s.parameters().w())
+                + ", " + s.parameters().boundary() + " boundaries";
         return convention.equals(Convention.PAPER.label())
                 ? text + " (Eq. 22 as printed; inferred, see README)" : text;
     }
@@ -43,8 +43,8 @@ public final class PaperFigures {
         for (int size : FigureData.sizes(s)) {
             for (int k : pairs) {
                 String suffix = (manySizes ? " L = " + size : "") + (pairs.size() > 1 ? " (" + pairLabel(s, k) + ")" : "");
-                Series a = FigureData.pairSeries(s, size, k, p -> Json.number(p.get("Pn")));
-                Series g = FigureData.pairSeries(s, size, k, p -> Json.number(p.get("PnGOE")));
+                Series a = FigureData.pairSeries(s, size, k, PairRecord::pn);
+                Series g = FigureData.pairSeries(s, size, k, PairRecord::pnGoe);
                 plot.series("Anderson" + suffix, a.x(), a.mean(), a.error(), Plot.Style.LINE_MARKERS);
                 plot.series("GOE" + suffix, g.x(), g.mean(), g.error(), Plot.Style.LINE_MARKERS);
             }
@@ -56,7 +56,7 @@ public final class PaperFigures {
     public static Plot polarizationPerPair(Summary s, int size, List<Integer> pairs, String title, boolean byMicrowave) {
         Plot plot = base(s, title, "nuclear polarization P_n");
         for (int k : pairs) {
-            Series a = FigureData.pairSeries(s, size, k, p -> Json.number(p.get("Pn")));
+            Series a = FigureData.pairSeries(s, size, k, PairRecord::pn);
             String name = byMicrowave ? "ω_MW = " + fmt(FigureData.omegaMW(s, k)) : "ω_n = " + fmt(FigureData.omegaN(s, k));
             plot.series(name, a.x(), a.mean(), a.error(), Plot.Style.LINE_MARKERS);
         }
@@ -65,7 +65,7 @@ public final class PaperFigures {
 
     /** Fig. 5: emission − absorption and the ISS sum, each divided by its largest magnitude. */
     public static Plot rates(Summary s, int size, int pair) {
-        Series numerator = FigureData.pairSeries(s, size, pair, p -> Json.number(p.get("numerator")));
+        Series numerator = FigureData.pairSeries(s, size, pair, PairRecord::numerator);
         Series iss = FigureData.pairSeries(s, size, pair, FigureData::issSum);
         Plot plot = base(s, "Rates in the nuclear polarization, L = " + size + " (" + pairLabel(s, pair) + ")",
                 "rate / its maximum");

@@ -2,17 +2,16 @@ package dnp.plot.figures;
 
 import dnp.analysis.FigureData;
 import dnp.analysis.Summary;
-import dnp.kernel.io.JsonWriter;
 import dnp.sweep.AtomicFiles;
-import dnp.sweep.Provenance;
+import dnp.sweep.ProvenanceCollector;
+import dnp.sweep.records.Documents;
+import dnp.sweep.records.SummaryRecord;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** A summary folder: the CSV tables of a {@link Summary}, their README, provenance and overview plots. */
 public final class SummaryOutput {
@@ -27,7 +26,7 @@ public final class SummaryOutput {
             statistics.csv    per L and t: IPR, mean gap ratio <r>, DOS second moment.
             correlator.csv    per L, t and omega bin: K(omega), R(omega) and C = mean K / mean R.
             dos.csv           per L, t and energy bin: mean density of states.
-            provenance.json   the sweep's parameters, how many realizations, program version, provider, date.
+            provenance.json   schema dnp.summary/1: the sweeps' parameters, folders, realizations, provenance.
             Frequencies and energies in 2pi*MHz.
             """;
 
@@ -39,11 +38,9 @@ public final class SummaryOutput {
         summary.correlator().write(target.resolve("correlator.csv"));
         summary.dos().write(target.resolve("dos.csv"));
         AtomicFiles.write(target.resolve("README.txt"), README);
-        Map<String, Object> provenance = new LinkedHashMap<>();
-        provenance.put("parameters", summary.parameters());
-        provenance.put("realizations", summary.records().size());
-        provenance.put("summarized", Provenance.collect());
-        AtomicFiles.write(target.resolve("provenance.json"), JsonWriter.pretty(provenance));
+        AtomicFiles.write(target.resolve("provenance.json"), Documents.pretty(new SummaryRecord(SummaryRecord.SCHEMA,
+                summary.parameters(), summary.folders().stream().map(Path::toString).toList(),
+                summary.records().size(), ProvenanceCollector.collect())));
         if (plots) {
             List<Integer> all = new ArrayList<>();
             for (int k = 0; k < summary.pairCount(); k++) {

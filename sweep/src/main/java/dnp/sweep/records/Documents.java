@@ -1,0 +1,118 @@
+package dnp.sweep.records;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.ValueSerializer;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one JSON codec of every document the project writes and reads (results, sweep lines,
+ * manifests, summaries, estimates), each a Java record. Integers stay integers (64-bit seeds round-trip
+ * exactly); doubles are written in Java's shortest round-trip form; JSON has no NaN or ±∞, so
+ * non-finite numbers are written as {@code null} and read back as NaN; unknown properties are
+ * refused when reading, so a document of another shape is never half-read.
+ */
+public final class Documents {
+    private Documents() {}
+
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .addModule(nonFiniteAsNull())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .build();
+
+    /** A document as indented JSON with a final newline. */
+    public static String pretty(Object document) {
+        return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(document) + "\n";
+    }
+
+    /** A document as one line of JSON (no newline), for JSON Lines files. */
+    public static String line(Object document) {
+        return MAPPER.writeValueAsString(document);
+    }
+
+    /** Reads a document of a known type; throws {@link JacksonException} (unchecked) on malformed text. */
+    public static <T> T read(String text, Class<T> type) {
+        return MAPPER.readValue(text, type);
+    }
+
+    /** Reads any JSON text as a tree (for schema validation and tests). */
+    public static JsonNode tree(String text) {
+        return MAPPER.readTree(text);
+    }
+
+    /** A document as a tree, as it would be written. */
+    public static JsonNode tree(Object document) {
+        return MAPPER.valueToTree(document);
+    }
+
+    private static SimpleModule nonFiniteAsNull() {
+        SimpleModule module = new SimpleModule("dnp-non-finite");
+        ValueSerializer<Double> number = new ValueSerializer<>() {
+            @Override
+            public void serialize(Double value, JsonGenerator g, SerializationContext ctxt) {
+                if (Double.isFinite(value)) {
+                    g.writeNumber(value);
+                } else {
+                    g.writeNull();
+                }
+            }
+        };
+        module.addSerializer(Double.class, number);
+        module.addSerializer(Double.TYPE, number);
+        module.addSerializer(double[].class, new ValueSerializer<>() {
+            @Override
+            public void serialize(double[] values, JsonGenerator g, SerializationContext ctxt) {
+                g.writeStartArray(values, values.length);
+                for (double v : values) {
+                    if (Double.isFinite(v)) {
+                        g.writeNumber(v);
+                    } else {
+                        g.writeNull();
+                    }
+                }
+                g.writeEndArray();
+            }
+        });
+        ValueDeserializer<Double> nullAsNaN = new ValueDeserializer<>() {
+            @Override
+            public Double deserialize(JsonParser p, DeserializationContext ctxt) {
+                return p.getValueAsDouble();
+            }
+
+            @Override
+            public Double getNullValue(DeserializationContext ctxt) {
+                return Double.NaN;
+            }
+        };
+        module.addDeserializer(Double.class, nullAsNaN);
+        module.addDeserializer(Double.TYPE, nullAsNaN);
+        module.addDeserializer(double[].class, new ValueDeserializer<>() {
+            @Override
+            public double[] deserialize(JsonParser p, DeserializationContext ctxt) {
+                if (!p.isExpectedStartArrayToken()) {
+                    return ctxt.reportInputMismatch(double[].class, "expected an array of numbers");
+                }
+                List<Double> values = new ArrayList<>();
+                for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                    values.add(t == JsonToken.VALUE_NULL ? Double.NaN : p.getValueAsDouble());
+                }
+                return values.stream().mapToDouble(Double::doubleValue).toArray();
+            }
+        });
+        return module;
+    }
+}

@@ -1,0 +1,47 @@
+package dnp.sweep.records;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.util.List;
+
+/**
+ * Every observable of one realization: the document of {@code dnp single} and, with a {@code key}
+ * and the ω bins as plain arrays ({@code correlatorArrays} instead of {@code correlator}), one line of a
+ * sweep. Described field by field in docs/schema/realization.schema.json.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RealizationRecord(String schema, String key, @JsonProperty("L") int size, @JsonProperty("N") int sites,
+                                double t, double w, String boundary, String convention, String driver, long seed,
+                                long realization, String disorder, double ipr, double dosSecondMoment,
+                                double gapRatio, int gapRatioCount, double overlapSum, double[] bandEdges,
+                                List<PairRecord> pairs, double correlatorBinWidth, List<CorrelatorBin> correlator,
+                                CorrelatorArrays correlatorArrays, Dos dos, double[][] binnedCorrelator,
+                                TimingsRecord timings, Provenance provenance) implements SweepLine {
+
+    public static final String SCHEMA = "dnp.realization/1";
+
+    /** One ω bin of K(ω), R(ω), C(ω) (bins centred on 0, δ, 2δ, …). */
+    public record CorrelatorBin(double omega, @JsonProperty("K") double k, @JsonProperty("R") double r,
+                                @JsonProperty("C") double c) {}
+
+    /** K(ω) and R(ω) per bin as arrays (sweep lines). */
+    public record CorrelatorArrays(@JsonProperty("K") double[] k, @JsonProperty("R") double[] r) {}
+
+    /** Density of states of λ on [−halfWidth, halfWidth] in bins of binWidth (values per bin, bin centres implied). */
+    public record Dos(double halfWidth, double binWidth, double[] density) {}
+
+    /** Seconds per stage. */
+    public record TimingsRecord(double build, double eigen, double overlaps, double observables, double extras,
+                                double total) {}
+
+    /** K(ω) per bin, from either form. */
+    public double[] correlatorK() {
+        return correlatorArrays != null ? correlatorArrays.k() : correlator.stream().mapToDouble(CorrelatorBin::k).toArray();
+    }
+
+    /** R(ω) per bin, from either form. */
+    public double[] correlatorR() {
+        return correlatorArrays != null ? correlatorArrays.r() : correlator.stream().mapToDouble(CorrelatorBin::r).toArray();
+    }
+}

@@ -1,0 +1,51 @@
+package dnp.sweep.records;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.List;
+
+/**
+ * Everything that defines a sweep, as its manifest records it and a resume compares it: the grid,
+ * the seed, every physical and analysis parameter, and the mode of sweeps that record less than
+ * every observable. Frequencies and energies in 2π·MHz, times in seconds, temperature in kelvin.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SweepParameters(List<Integer> sizes, List<Double> hoppings, int realizations, int firstRealization,
+                              long seed, double w, String boundary, String convention, String driver,
+                              List<Double> omegaN, List<Double> omegaMW, double t1e, double t2e, double omega1,
+                              double t1n, double t2n, double a0, double bathTemperature, double omegaE,
+                              double nuclearRatio, double binWidth, double maxOmega, int energyBins,
+                              double gapFraction, boolean sampledGoe, boolean siteDistribution, String mode) {
+
+    public SweepParameters withMode(String m) {
+        return new SweepParameters(sizes, hoppings, realizations, firstRealization, seed, w, boundary, convention,
+                driver, omegaN, omegaMW, t1e, t2e, omega1, t1n, t2n, a0, bathTemperature, omegaE, nuclearRatio,
+                binWidth, maxOmega, energyBins, gapFraction, sampledGoe, siteDistribution, m);
+    }
+
+    /** The same physics on another grid (sizes, hoppings, realizations set to those of {@code other}). */
+    public SweepParameters withGridOf(SweepParameters other) {
+        return new SweepParameters(other.sizes, other.hoppings, other.realizations, other.firstRealization, seed, w,
+                boundary, convention, driver, omegaN, omegaMW, t1e, t2e, omega1, t1n, t2n, a0, bathTemperature, omegaE,
+                nuclearRatio, binWidth, maxOmega, energyBins, gapFraction, sampledGoe, siteDistribution, mode);
+    }
+
+    /**
+     * The first component whose value differs, as "name: stored X, requested Y" (values compared as
+     * typed values: 64-bit integers exactly), or null if none does.
+     */
+    public String firstDifference(SweepParameters requested) {
+        for (var component : SweepParameters.class.getRecordComponents()) {
+            try {
+                Object a = component.getAccessor().invoke(this);
+                Object b = component.getAccessor().invoke(requested);
+                if (!java.util.Objects.equals(a, b)) {
+                    return component.getName() + ": stored " + a + ", requested " + b;
+                }
+            } catch (ReflectiveOperationException ex) {
+                throw new IllegalStateException(ex);
+            }
+        }
+        return null;
+    }
+}
