@@ -46,11 +46,11 @@ public final class Summary {
                 first = dir;
             } else {
                 // Grids may differ (other sizes, hoppings, realizations); the physics may not.
-                String difference = physics.firstDifference(parameters.withGridOf(physics));
-                if (difference != null) {
+                SweepParameters.Difference d = physics.firstDifference(parameters.withGridOf(physics));
+                if (d != null) {
                     throw new UserInputException(dir + " and " + first + " are sweeps of different parameters and "
-                            + "cannot be merged (" + difference.replace("stored", first.toString() + ":")
-                            .replace("requested", dir + ":") + ")");
+                            + "cannot be merged (" + d.name() + ": " + first + ": " + d.here() + ", " + dir + ": "
+                            + d.there() + ")");
                 }
             }
             SweepStore.readRecords(dir, RealizationRecord.class).forEach(merged::putIfAbsent);

@@ -20,6 +20,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every wrong flag or value: one line on stderr naming the problem, a non-zero exit, no stack trace. */
 class BadInputTest {
+    /** A Java exception or error class name, simple or qualified. */
+    static final java.util.regex.Pattern EXCEPTION_NAME =
+            java.util.regex.Pattern.compile("\\b[A-Z][A-Za-z0-9]*(Exception|Error)\\b|\\bjava\\.[a-z]+\\.");
+    /** A stack frame: "at pkg.Class.method(File.java:12)". */
+    static final java.util.regex.Pattern STACK_FRAME = java.util.regex.Pattern.compile("at [\\w.$]+\\([\\w.]+:\\d+\\)");
+
     @TempDir
     static Path dir;
 
@@ -39,6 +45,8 @@ class BadInputTest {
         Path shortDisorder = Files.writeString(dir.resolve("short.txt"), "1\n2\n");
         Path nanDisorder = Files.writeString(dir.resolve("nan.txt"), "1\nNaN\n");
         Path other = dir.resolve("other-sweep");
+        Path other50 = dir.resolve("other-sweep-w50");
+        Path seeded = dir.resolve("seeded");
         List<Case> cases = new ArrayList<>(List.of(
                 bad("Unknown option", "single", "--frobnicate"),
                 bad("Unmatched argument", "nonsense-command"),
@@ -75,10 +83,30 @@ class BadInputTest {
                 bad("not a sweep folder", "summarize", dir.toString()),
                 bad("not one of the paper's figures", "figure", "9"),
                 bad("other parameters", "sweep", "--t", "1", "--L", "3", "--realizations", "1", "--w", "50",
-                        "--out", other.toString(), "-q")));
-        // The last case needs a folder holding a sweep with w = 108.
+                        "--out", other.toString(), "-q"),
+                bad("seed: stored 9007199254740992, requested 9007199254740993", "sweep", "--t", "1", "--L", "3",
+                        "--realizations", "1", "--seed", "9007199254740993", "--out", seeded.toString(), "-q"),
+                bad("--out /proc/nope: cannot create the folder (no such file or directory)", "sweep", "--t", "1",
+                        "--L", "3", "--out", "/proc/nope", "-q"),
+                bad("--L needs at least two sizes", "transition", "--L", "4", "--out", dir.resolve("tr").toString()),
+                bad("--L: 4 appears twice", "sweep", "--L", "4,4", "--t", "5", "--out", dir.resolve("s8").toString()),
+                bad("--t: 5.0 appears twice", "sweep", "--L", "4", "--t", "5,5", "--out", dir.resolve("s9").toString()),
+                bad("--parallel must be at least 1, got 0", "sweep", "--t", "1", "--L", "3", "--parallel", "0",
+                        "--out", dir.resolve("s10").toString()),
+                bad("--blas-threads must be at least 1, got 0", "sweep", "--t", "1", "--L", "3", "--blas-threads", "0",
+                        "--out", dir.resolve("s11").toString()),
+                bad("cannot be merged (w: " + other + ": 108.0, " + other50 + ": 50.0)", "summarize", other.toString(),
+                        other50.toString(), "--out", dir.resolve("merged").toString()),
+                bad("did you mean sweep", "swep", "--t", "1"),
+                bad("--time", "slurm", "--t", "1", "--L", "3", "--out", dir.resolve("s12").toString(), "--time", "soon"),
+                bad("--tasks", "slurm", "--t", "1", "--L", "3", "--out", dir.resolve("s13").toString(), "--tasks", "0")));
+        // Folders holding sweeps with w = 108, w = 50 and a 64-bit seed.
         assertEquals(0, Main.execute(new PrintWriter(new StringWriter()), "sweep", "--t", "1", "--L", "3",
                 "--realizations", "1", "--out", other.toString(), "-q"));
+        assertEquals(0, Main.execute(new PrintWriter(new StringWriter()), "sweep", "--t", "1", "--L", "3",
+                "--realizations", "1", "--w", "50", "--out", other50.toString(), "-q"));
+        assertEquals(0, Main.execute(new PrintWriter(new StringWriter()), "sweep", "--t", "1", "--L", "3",
+                "--realizations", "1", "--seed", "9007199254740992", "--out", seeded.toString(), "-q"));
         return cases.stream();
     }
 
@@ -88,10 +116,11 @@ class BadInputTest {
         StringWriter err = new StringWriter();
         int code = Main.execute(new PrintWriter(err, true), c.args().toArray(String[]::new));
         String text = err.toString().strip();
-        assertNotEquals(0, code, "exit code for " + c);
+        assertEquals(Main.BAD_INPUT, code, "exit code for " + c + ": " + err);
         assertEquals(1, text.lines().count(), "one line for " + c + ", got:\n" + text);
         assertTrue(text.startsWith("dnp: "), text);
         assertTrue(text.contains(c.expectedFragment()), "'" + text + "' should name '" + c.expectedFragment() + "'");
-        assertFalse(text.contains("Exception") || text.contains("\tat "), "no stack trace: " + text);
+        assertFalse(EXCEPTION_NAME.matcher(text).find(), "no exception class name: " + text);
+        assertFalse(text.contains("\tat ") || STACK_FRAME.matcher(text).find(), "no stack frame: " + text);
     }
 }

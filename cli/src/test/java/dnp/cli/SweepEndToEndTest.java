@@ -121,10 +121,13 @@ class SweepEndToEndTest {
         Path reference = dir.resolve("uninterrupted");
         Path killed = dir.resolve("killed");
         String[] args = {"sweep", "--L", "8", "--t", "1:20:1", "--realizations", "2", "--out", killed.toString(),
-                "-q", "--parallel", "1", "--blas-threads", "1"};
+                "--parallel", "1", "--blas-threads", "1"};
         Path results = killed.resolve("results").resolve("shard-0001-of-0001.jsonl");
-        Process p = new ProcessBuilder(javaCommand(args)).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("killed.log").toFile()).start();
+        // stderr goes to a file, as in a batch job: progress comes as plain lines (here after every realization).
+        ProcessBuilder builder = new ProcessBuilder(javaCommand(args)).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("killed.log").toFile());
+        builder.environment().put("DNP_PROGRESS_SECONDS", "0");
+        Process p = builder.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline && p.isAlive()
                 && (!Files.exists(results) || Files.readAllLines(results).size() < 3)) {
@@ -133,6 +136,9 @@ class SweepEndToEndTest {
         assertTrue(p.isAlive(), "the sweep finished before it could be killed: " + Files.readString(dir.resolve("killed.log")));
         p.destroyForcibly(); // SIGKILL: no shutdown hooks, possibly mid-line
         p.waitFor();
+        String log = Files.readString(dir.resolve("killed.log"));
+        assertTrue(log.lines().anyMatch(l -> l.matches("dnp: \\d+/\\d+ realizations, .*ETA.*")),
+                "progress lines in the log:\n" + log);
         int partial = SweepStore.readRecords(killed, RealizationRecord.class).size();
         assertTrue(partial >= 3 && partial < 40, "killed after " + partial + " realizations");
         run(args);

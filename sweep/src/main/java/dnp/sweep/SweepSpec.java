@@ -34,8 +34,20 @@ public record SweepSpec(List<Integer> sizes, List<Double> hoppings, int realizat
         for (int size : sizes) {
             new Lattice(size, model.boundary()); // validates L against the boundary conditions
         }
+        // The same (L, t) twice would compute the same realizations twice.
+        refuseRepeats("--L", sizes);
+        refuseRepeats("--t", hoppings);
         sizes = List.copyOf(sizes);
         hoppings = List.copyOf(hoppings);
+    }
+
+    private static void refuseRepeats(String option, List<?> values) {
+        java.util.Set<Object> seen = new java.util.HashSet<>();
+        for (Object v : values) {
+            if (!seen.add(v)) {
+                throw new UserInputException(option + ": " + v + " appears twice");
+            }
+        }
     }
 
     public List<SweepTask> tasks() {

@@ -108,10 +108,11 @@ public final class SweepStore implements AutoCloseable {
             }
         }
         SweepParameters stored = readManifest(dir).parameters();
-        String difference = stored.firstDifference(parameters);
-        if (difference != null) {
-            throw new UserInputException(dir + " holds a sweep with other parameters (" + difference
-                    + "): use another --out folder, or the same parameters to resume");
+        SweepParameters.Difference d = stored.firstDifference(parameters);
+        if (d != null) {
+            throw new UserInputException(dir + " holds a sweep with other parameters (" + d.name() + ": stored "
+                    + d.here() + ", requested " + d.there() + "): use another --out folder, or the same parameters "
+                    + "to resume");
         }
     }
 

@@ -30,17 +30,20 @@ public record SweepParameters(List<Integer> sizes, List<Double> hoppings, int re
                 nuclearRatio, binWidth, maxOmega, energyBins, gapFraction, sampledGoe, siteDistribution, mode);
     }
 
+    /** A parameter whose value differs between two sweeps. */
+    public record Difference(String name, Object here, Object there) {}
+
     /**
-     * The first component whose value differs, as "name: stored X, requested Y" (values compared as
-     * typed values: 64-bit integers exactly), or null if none does.
+     * The first component whose value differs from {@code other}'s (values compared as typed
+     * values: 64-bit integers exactly), or null if none does.
      */
-    public String firstDifference(SweepParameters requested) {
+    public Difference firstDifference(SweepParameters other) {
         for (var component : SweepParameters.class.getRecordComponents()) {
             try {
                 Object a = component.getAccessor().invoke(this);
-                Object b = component.getAccessor().invoke(requested);
+                Object b = component.getAccessor().invoke(other);
                 if (!java.util.Objects.equals(a, b)) {
-                    return component.getName() + ": stored " + a + ", requested " + b;
+                    return new Difference(component.getName(), a, b);
                 }
             } catch (ReflectiveOperationException ex) {
                 throw new IllegalStateException(ex);
