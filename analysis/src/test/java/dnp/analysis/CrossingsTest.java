@@ -8,12 +8,7 @@ import dnp.kernel.model.Lattice;
 import dnp.kernel.model.RandomStream;
 import dnp.kernel.physics.SpectralStatistics;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

@@ -1,12 +1,5 @@
 package dnp.cli;
 
-import dnp.kernel.eigen.DenseMatrix;
-import dnp.kernel.eigen.LapackEigenSolver;
-import dnp.kernel.model.AndersonHamiltonian;
-import dnp.kernel.model.Disorder;
-import dnp.kernel.model.Lattice;
-import dnp.kernel.model.RandomStream;
-import dnp.kernel.physics.SpectralStatistics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,9 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

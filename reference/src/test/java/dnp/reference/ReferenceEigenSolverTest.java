@@ -3,6 +3,7 @@ package dnp.reference;
 import dnp.kernel.eigen.DenseMatrix;
 import dnp.kernel.eigen.EigenDecomposition;
 import dnp.kernel.eigen.EigenProperties;
+import dnp.kernel.eigen.EigenSolverContract;
 import dnp.kernel.model.BoundaryCondition;
 import dnp.kernel.model.Disorder;
 import dnp.kernel.model.Lattice;
@@ -15,7 +16,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import java.util.stream.Stream;
 
 import static dnp.kernel.eigen.EigenProperties.assertValid;
@@ -63,32 +63,7 @@ class ReferenceEigenSolverTest {
     /** Q diag(values) Qᵀ with Q orthogonal (Gram–Schmidt of a random matrix, done twice). */
     private static double[][] withSpectrum(double[] values, long seed) {
         int n = values.length;
-        Random random = new Random(seed);
-        double[][] q = new double[n][n];
-        for (int k = 0; k < n; k++) {
-            for (int i = 0; i < n; i++) {
-                q[k][i] = random.nextGaussian();
-            }
-            for (int pass = 0; pass < 2; pass++) {
-                for (int m = 0; m < k; m++) {
-                    double dot = 0;
-                    for (int i = 0; i < n; i++) {
-                        dot += q[k][i] * q[m][i];
-                    }
-                    for (int i = 0; i < n; i++) {
-                        q[k][i] -= dot * q[m][i];
-                    }
-                }
-            }
-            double length = 0;
-            for (int i = 0; i < n; i++) {
-                length += q[k][i] * q[k][i];
-            }
-            length = Math.sqrt(length);
-            for (int i = 0; i < n; i++) {
-                q[k][i] /= length;
-            }
-        }
+        double[][] q = EigenSolverContract.randomOrthogonal(n, seed);
         double[][] a = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j <= i; j++) {

@@ -6,7 +6,6 @@ import dnp.sweep.records.SweepLine;
 import dnp.sweep.records.SweepParameters;
 import tools.jackson.core.JacksonException;
 
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -20,7 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A sweep's output folder:

@@ -1,6 +1,5 @@
 package dnp.cli.options;
 
-
 import dnp.kernel.model.AnalysisOptions;
 import dnp.kernel.model.BoundaryCondition;
 import dnp.kernel.model.Convention;

@@ -160,7 +160,7 @@ public abstract class EigenSolverContract {
     }
 
     /** Rows form an orthonormal basis: Gram–Schmidt, twice, on Gaussian vectors. */
-    static double[][] randomOrthogonal(int n, long seed) {
+    public static double[][] randomOrthogonal(int n, long seed) {
         Random random = new Random(seed);
         double[][] q = new double[n][n];
         for (int k = 0; k < n; k++) {
