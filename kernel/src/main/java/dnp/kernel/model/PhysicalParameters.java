@@ -3,7 +3,7 @@ package dnp.kernel.model;
 /**
  * Microscopic parameters of Table I in the paper's units: times in seconds, frequencies in
  * 2π·MHz, temperature in kelvin. Conversion to the computation's units happens only in
- * {@link dnp.kernel.physics.ModelUnits}.
+ * {@code dnp.kernel.physics.ModelUnits}.
  *
  * @param t1e            electron relaxation time T_1e (s)
  * @param t2e            electron coherence time T_2e (s)

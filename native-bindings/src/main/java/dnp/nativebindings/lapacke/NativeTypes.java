@@ -1,7 +1,5 @@
 package dnp.nativebindings.lapacke;
 
-import dnp.nativebindings.NativeLibraries;
-
 import java.lang.foreign.AddressLayout;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -23,13 +21,14 @@ public final class NativeTypes {
 
     /** Address of {@code name} in the loaded provider, or an error naming the symbol and the provider. */
     public static MemorySegment findOrThrow(String name) {
-        return NativeLibraries.provider().lookup().find(name).orElseThrow(() -> new UnsatisfiedLinkError(
-                "symbol " + name + " not found in LAPACKE provider " + NativeLibraries.provider().description()));
+        SymbolProvider provider = SymbolProvider.loaded();
+        return provider.find(name).orElseThrow(() -> new UnsatisfiedLinkError(
+                "symbol " + name + " not found in LAPACKE provider " + provider.description()));
     }
 
     /** Whether the loaded provider exports {@code name} (e.g. the openblas_* functions are OpenBLAS only). */
     public static boolean isAvailable(String name) {
-        return NativeLibraries.provider().lookup().find(name).isPresent();
+        return SymbolProvider.loaded().find(name).isPresent();
     }
 
     static MethodHandle downcall(MemorySegment address, FunctionDescriptor descriptor) {

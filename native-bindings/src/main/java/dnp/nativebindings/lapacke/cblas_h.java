@@ -11,7 +11,7 @@ import static dnp.nativebindings.lapacke.NativeTypes.C_POINTER;
 /**
  * CBLAS and OpenBLAS control functions of {@code cblas.h}, in the shape jextract generates: one
  * holder class per C function, typed static wrappers, no validation (see
- * {@link dnp.nativebindings.Blas}). The {@code openblas_*} functions exist only in OpenBLAS; ask
+ * {@code dnp.nativebindings.Blas}). The {@code openblas_*} functions exist only in OpenBLAS; ask
  * {@link NativeTypes#isAvailable(String)} before calling them against another provider.
  */
 @SuppressWarnings({"unused", "checkstyle:MethodName"})

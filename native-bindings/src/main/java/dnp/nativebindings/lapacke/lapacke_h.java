@@ -13,7 +13,7 @@ import static dnp.nativebindings.lapacke.NativeTypes.C_POINTER;
  * LAPACKE functions of {@code lapacke.h} (32-bit {@code lapack_int}), in the shape jextract
  * generates: one holder class per C function with its descriptor, address and method handle,
  * initialised on first use, and a typed static wrapper. Wrappers do not validate: callers go
- * through {@link dnp.nativebindings.Lapack}, which does.
+ * through {@code dnp.nativebindings.Lapack}, which does.
  */
 @SuppressWarnings({"unused", "checkstyle:MethodName"})
 public final class lapacke_h {
