@@ -22,9 +22,8 @@ import java.util.stream.IntStream;
  *   F(u, v) = Σ_{k=0..n_I} F_k(u) v^k,   F_k(u) = Σ_{i=0..n_R} c_ik u^i,
  * </pre>
  * so F_0 is the relevant scaling function and F_1, F_2, … the corrections from the leading
- * irrelevant variable (SO Eqs. 3–6; RVSR Eqs. 14–18, there with the Taylor coefficients fixed in
- * the same way). The nonlinear parameters θ are x_c, ν, y (only if n_I &gt; 0), a_2…a_{m_ψ} and
- * b_1…b_{m_φ}; the (n_R + 1)(n_I + 1) coefficients c_ik enter linearly. An {@link Order} is
+ * irrelevant variable, expanded in Taylor series as in SO and RVSR. The nonlinear parameters θ
+ * are x_c, ν, y (only if n_I &gt; 0), a_2…a_{m_ψ} and b_1…b_{m_φ}; the (n_R + 1)(n_I + 1) coefficients c_ik enter linearly. An {@link Order} is
  * (n_R, n_I, m_ψ, m_φ).
  *
  * <h2>Fit</h2>
@@ -37,8 +36,7 @@ import java.util.stream.IntStream;
  * 10, 413 (1973): only a handful of nonlinear parameters need starting values. Several starts are
  * tried (x_c from the crossing of the two largest sizes, ν ∈ {1, 1.5, 2}, y ∈ {1, 2, 3}, a_j = b_j = 0)
  * and the lowest χ² kept. The goodness of fit is p = Q(dof/2, χ²/2) ({@link ChiSquare}) with
- * dof = points − (nonlinear + linear parameters), SO's and RVSR's criterion (they accept p ≳ 0.1
- * or 0.05).
+ * dof = points − (nonlinear + linear parameters), the goodness-of-fit criterion of SO and RVSR.
  *
  * <h2>Errors</h2>
  * Asymptotic standard errors: the covariance of all parameters is (JᵀJ)^(−1) with J_pk =
@@ -46,15 +44,17 @@ import java.util.stream.IntStream;
  * known). Independent points are assumed: realizations shared across the grid of x make the points of
  * one size correlated, which this does not see. {@link #bootstrap} resamples whole realizations per
  * size instead (as {@link Crossings} does), which keeps that correlation: the 2.5% and 97.5%
- * quantiles of the refitted x_c, ν and y are the 95% intervals (RVSR §IV use the same percentile
- * bootstrap over synthetic data sets).
+ * quantiles of the refitted x_c, ν and y are the 95% intervals (a percentile bootstrap). Where y
+ * is weakly determined, χ² has a curved valley along x_c–ν–y (an irrelevant correction can move
+ * the crossings): the bootstrap intervals are then skewed and wider than x ± 1.96σ, and the
+ * covariance intervals cover somewhat less than 95%.
  *
  * <h2>Choice of the expansion orders</h2>
  * See {@link #select}.
  */
 public final class FiniteSizeScaling {
 
-    /** Starting values of ν and y (SO, RVSR: ν ≈ 1.57, y ≈ 1.6–3 for the 3D Anderson model). */
+    /** Starting values of ν and y (RVSR find ν ≈ 1.59 for the 3D Anderson model with box disorder). */
     static final double[] NU_STARTS = {1, 1.5, 2};
     static final double[] Y_STARTS = {1, 2, 3};
     static final int MAX_ITERATIONS = 500;
@@ -695,9 +695,9 @@ public final class FiniteSizeScaling {
      *   <li>estimates that agree with g's within their standard errors: |x_c(f) − x_c(g)| ≤ σ_xc(f) + σ_xc(g)
      *       and |ν(f) − ν(g)| ≤ σ_ν(f) + σ_ν(g) (their ±1σ bars overlap).</li>
      * </ol>
-     * A fit without a next-higher order in the list cannot be checked and is not chosen. This follows
-     * RVSR §V (raise the orders until the fit is acceptable and the critical parameters stop moving),
-     * made mechanical.
+     * A fit without a next-higher order in the list cannot be checked and is not chosen. This makes
+     * the practice of SO and RVSR mechanical: raise the orders until the fit is acceptable and the
+     * critical parameters no longer move beyond their errors.
      */
     public static Selection select(List<Fit> fits) {
         List<Fit> sorted = fits.stream().sorted(Comparator.comparingInt(f -> f.order().parameterCount())).toList();
@@ -783,7 +783,7 @@ public final class FiniteSizeScaling {
     /**
      * One point of the data collapse: u = ψ(x) L^(1/ν), and ⟨r⟩ with the irrelevant part of the fit
      * taken off, ⟨r⟩ − [F(u, v) − F(u, 0)], which puts every size on the relevant scaling function
-     * F_0(u) = F(u, 0) (SO Fig. 2, RVSR Fig. 3). The error is the point's own standard error.
+     * F_0(u) = F(u, 0), as in the scaling plots of SO and RVSR. The error is the point's own standard error.
      */
     public record CollapsePoint(int size, double x, double scalingVariable, double corrected, double sem,
                                 double relevant) {}
