@@ -12,6 +12,14 @@ public final class Literature {
     public static final String CRITICAL_RATIO_SOURCE =
             "Rodriguez, Vasquez, Slevin, Römer, PRB 84, 134209 (2011): 16.530 (16.524–16.536)";
 
+    /**
+     * Critical exponent of the localization length, ν = 1.590 (95% interval 1.579–1.602): Rodriguez,
+     * Vasquez, Slevin, Römer, PRB 84, 134209 (2011).
+     */
+    public static final double CRITICAL_NU = 1.590;
+    public static final String CRITICAL_NU_SOURCE =
+            "Rodriguez, Vasquez, Slevin, Römer, PRB 84, 134209 (2011): 1.590 (1.579–1.602)";
+
     /** Mean adjacent-gap ratio of uncorrelated (Poisson) levels, 2 ln 2 − 1 ≈ 0.3863 (Atas et al., PRL 110, 084101 (2013)). */
     public static final double GAP_RATIO_POISSON = 2 * Math.log(2) - 1;
     /** Mean adjacent-gap ratio of the GOE, 0.5307 (Atas et al., PRL 110, 084101 (2013)). */

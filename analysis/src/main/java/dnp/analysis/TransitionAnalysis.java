@@ -21,7 +21,21 @@ import java.util.Map;
  * @param bootstrap  resamples behind each interval
  */
 public record TransitionAnalysis(double[] ratios, List<Double> hoppings, List<Crossings.Curve> curves,
-                                 List<Crossings.Crossing> crossings, int bootstrap) {
+                                 List<Crossings.Crossing> crossings, int bootstrap, ScalingResult scaling) {
+
+    /**
+     * Expansion orders (n_R, n_I, m_ψ, m_φ) tried by default, lowest first: without and with the
+     * irrelevant correction (Slevin and Ohtsuki's form, {@link FiniteSizeScaling}).
+     */
+    public static final List<FiniteSizeScaling.Order> DEFAULT_ORDERS = List.of(
+            new FiniteSizeScaling.Order(2, 0, 1, 0), new FiniteSizeScaling.Order(3, 0, 1, 0),
+            new FiniteSizeScaling.Order(3, 0, 2, 0), new FiniteSizeScaling.Order(2, 1, 1, 0),
+            new FiniteSizeScaling.Order(3, 1, 1, 0), new FiniteSizeScaling.Order(3, 1, 2, 0),
+            new FiniteSizeScaling.Order(3, 1, 2, 1));
+
+    /** The scaling analysis: every order's fit, the chosen one and its bootstrap (null if none chosen). */
+    public record ScalingResult(FiniteSizeScaling scaling, FiniteSizeScaling.Selection selection,
+                                FiniteSizeScaling.Bootstrap bootstrap, List<String> skipped) {}
 
     /** One size's values[realization][grid point] from its sweep records (NaN where missing). */
     public static Crossings.Curve curve(int size, List<Double> hoppings, int realizations,
@@ -39,11 +53,41 @@ public record TransitionAnalysis(double[] ratios, List<Double> hoppings, List<Cr
     /** Crossings of successive sizes, each with {@code bootstrap} resamples drawn from {@code seed}. */
     public static TransitionAnalysis of(double[] ratios, List<Double> hoppings, List<Crossings.Curve> curves,
                                         int bootstrap, long seed) {
+        return of(ratios, hoppings, curves, bootstrap, seed, DEFAULT_ORDERS, bootstrap);
+    }
+
+    /**
+     * Crossings of successive sizes, and the finite-size-scaling fit over the given orders with
+     * {@code scalingBootstrap} resamples (0: no scaling fit). Orders the data cannot support (more
+     * parameters than points) are skipped and named.
+     */
+    public static TransitionAnalysis of(double[] ratios, List<Double> hoppings, List<Crossings.Curve> curves,
+                                        int bootstrap, long seed, List<FiniteSizeScaling.Order> orders,
+                                        int scalingBootstrap) {
         List<Crossings.Crossing> crossings = new ArrayList<>();
         for (int i = 0; i + 1 < curves.size(); i++) {
             crossings.add(Crossings.find(ratios, curves.get(i), curves.get(i + 1), bootstrap, seed));
         }
-        return new TransitionAnalysis(ratios, hoppings, curves, crossings, bootstrap);
+        ScalingResult scaling = null;
+        if (scalingBootstrap > 0 && curves.size() >= 2) {
+            FiniteSizeScaling fss = FiniteSizeScaling.of(ratios, curves);
+            List<FiniteSizeScaling.Fit> fits = new ArrayList<>();
+            List<String> skipped = new ArrayList<>();
+            for (FiniteSizeScaling.Order order : orders) {
+                try {
+                    fits.add(fss.fit(order));
+                } catch (IllegalArgumentException | IllegalStateException notEnough) {
+                    skipped.add(order + ": " + notEnough.getMessage());
+                }
+            }
+            if (!fits.isEmpty()) {
+                FiniteSizeScaling.Selection selection = FiniteSizeScaling.select(fits);
+                FiniteSizeScaling.Bootstrap boot = selection.stable() == null ? null
+                        : fss.bootstrap(selection.stable(), scalingBootstrap, seed);
+                scaling = new ScalingResult(fss, selection, boot, skipped);
+            }
+        }
+        return new TransitionAnalysis(ratios, hoppings, curves, crossings, bootstrap, scaling);
     }
 
     /** ⟨r⟩ mean and standard error per size and grid point. */
@@ -88,6 +132,28 @@ public record TransitionAnalysis(double[] ratios, List<Double> hoppings, List<Cr
                 best == null ? null : new int[]{best.smaller(), best.larger()},
                 "crossing of the mean gap ratio of the two largest sizes; 95% bootstrap interval over realizations ("
                         + bootstrap + " resamples)", Literature.CRITICAL_RATIO, Literature.CRITICAL_RATIO_SOURCE,
-                provenance);
+                scalingEstimate(), provenance);
+    }
+
+    /** The chosen scaling fit with its bootstrap intervals, or null. */
+    public TransitionEstimate.Scaling scalingEstimate() {
+        if (scaling == null || scaling.bootstrap() == null) {
+            return null;
+        }
+        FiniteSizeScaling.Fit f = scaling.selection().stable();
+        FiniteSizeScaling.Bootstrap b = scaling.bootstrap();
+        boolean irrelevant = f.order().irrelevant() > 0;
+        List<String> tried = new ArrayList<>();
+        for (FiniteSizeScaling.Fit g : scaling.selection().fits()) {
+            tried.add(String.format(java.util.Locale.ROOT, "%s: w/t_c = %.4f ± %.4f, nu = %.3f ± %.3f, chi2/dof = "
+                    + "%.1f/%d, p = %.3g", g.order(), g.xc(), g.xcError(), g.nu(), g.nuError(), g.chi2(), g.dof(),
+                    g.pValue()));
+        }
+        tried.addAll(scaling.skipped());
+        return new TransitionEstimate.Scaling(f.order().toString(), f.xc(), new double[]{b.xc().low(), b.xc().high()},
+                f.nu(), new double[]{b.nu().low(), b.nu().high()}, irrelevant ? f.y() : null,
+                irrelevant ? new double[]{b.y().low(), b.y().high()} : null, f.chi2(), f.dof(), f.pValue(),
+                b.samples(), b.failed(), scaling.selection().reason(), tried, Literature.CRITICAL_NU,
+                Literature.CRITICAL_NU_SOURCE);
     }
 }

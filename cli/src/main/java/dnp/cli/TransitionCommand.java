@@ -1,6 +1,7 @@
 package dnp.cli;
 
 import dnp.analysis.Crossings;
+import dnp.analysis.FiniteSizeScaling;
 import dnp.analysis.Literature;
 import dnp.analysis.TransitionAnalysis;
 import dnp.cli.options.Grid;
@@ -51,6 +52,9 @@ final class TransitionCommand implements Callable<Integer> {
     long seed = 1;
     @Option(names = "--bootstrap", paramLabel = "N", description = "bootstrap resamples of the crossings (default ${DEFAULT-VALUE})")
     int bootstrap = 1000;
+    @Option(names = "--scaling-bootstrap", paramLabel = "N", description = "bootstrap resamples of the "
+            + "finite-size-scaling fit; 0 skips the fit (default ${DEFAULT-VALUE})")
+    int scalingBootstrap = 1000;
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default ${DEFAULT-VALUE})")
     Path out = Path.of("transition");
     @Option(names = "--parallel", paramLabel = "P", description = "realizations at once")
@@ -75,6 +79,9 @@ final class TransitionCommand implements Callable<Integer> {
         if (bootstrap < 10) {
             throw new UserInputException("--bootstrap must be at least 10, got " + bootstrap);
         }
+        if (scalingBootstrap < 0) {
+            throw new UserInputException("--scaling-bootstrap must be 0 or more, got " + scalingBootstrap);
+        }
         if (levels < 1) {
             throw new UserInputException("--levels must be at least 1, got " + levels);
         }
@@ -95,9 +102,20 @@ final class TransitionCommand implements Callable<Integer> {
                     task -> SpectrumRecords.gapRatio(spec, task, gapFraction));
             curves.add(TransitionAnalysis.curve(size, hoppings, r, SweepStore.readRecords(dir, GapRatioLine.class)));
         }
-        TransitionAnalysis analysis = TransitionAnalysis.of(x, hoppings, curves, bootstrap, seed);
+        TransitionAnalysis analysis = TransitionAnalysis.of(x, hoppings, curves, bootstrap, seed,
+                TransitionAnalysis.DEFAULT_ORDERS, scalingBootstrap);
         analysis.table().write(out.resolve("transition.csv"));
         analysis.crossingTable().write(out.resolve("crossings.csv"));
+        if (analysis.scaling() != null) {
+            var scaling = analysis.scaling();
+            FiniteSizeScaling.fitTable(scaling.selection()).write(out.resolve("scaling-fits.csv"));
+            var fit = scaling.selection().stable();
+            if (fit != null) {
+                FiniteSizeScaling.collapseTable(fit, scaling.scaling().data()).write(out.resolve("collapse.csv"));
+                FiniteSizeScaling.bootstrapTable(scaling.bootstrap()).write(out.resolve("scaling-bootstrap.csv"));
+                AnalysisFigures.collapse(analysis).write(out.resolve("collapse"));
+            }
+        }
         AtomicFiles.write(out.resolve("estimate.json"),
                 Documents.pretty(analysis.estimate(ProvenanceCollector.collect())));
         AnalysisFigures.transition(analysis, gapFraction, width, boundary).write(out.resolve("transition"));
@@ -108,6 +126,16 @@ final class TransitionCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "w/t_c = %.3f (95%% interval %.3f–%.3f) from the crossing of L = %d and %d; "
                             + "literature %.3f; tables and plot in %s%n", best.x(), best.low(), best.high(),
                     best.smaller(), best.larger(), Literature.CRITICAL_RATIO, out);
+        }
+        var scaling = analysis.scalingEstimate();
+        if (scaling != null) {
+            System.out.printf(Locale.ROOT, "finite-size scaling (order %s): w/t_c = %.3f (95%% %.3f–%.3f), ν = %.3f "
+                            + "(95%% %.3f–%.3f; literature %.3f), χ²/dof = %.1f/%d, p = %.3g%n", scaling.order(),
+                    scaling.wOverTc(), scaling.wOverTcCi95()[0], scaling.wOverTcCi95()[1], scaling.nu(),
+                    scaling.nuCi95()[0], scaling.nuCi95()[1], Literature.CRITICAL_NU, scaling.chi2(), scaling.dof(),
+                    scaling.pValue());
+        } else if (analysis.scaling() != null) {
+            System.out.println("finite-size scaling: " + analysis.scaling().selection().reason());
         }
         return 0;
     }
