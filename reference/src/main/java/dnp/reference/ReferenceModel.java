@@ -107,7 +107,8 @@ public final class ReferenceModel {
             double[] fraction = polarizationFraction(overlap, lambda, p, omegaN, setting, rates);
             double[] goeFraction = polarizationFraction(uniform, lambda, p, omegaN, setting, goeRates);
             double delta = input.analysis().correlatorBinWidth();
-            double[] bin = pairBin(lambda, overlap, omegaN - delta / 2, omegaN + delta / 2);
+            // Without α = β: the self-overlap spike belongs to ω = 0 alone (ω_n > 0).
+            double[] bin = pairBin(lambda, overlap, omegaN - delta / 2, omegaN + delta / 2, false);
             double correlatorK = bin[0] / (n * delta);
             double correlatorR = bin[1] / ((double) n * n * delta);
             double correlatorC = correlatorR > 0 ? correlatorK / correlatorR : Double.NaN;
@@ -374,14 +375,14 @@ public final class ReferenceModel {
     /**
      * Over all ordered pairs (α, β) with ε_β − ε_α = λ_β − λ_α ∈ [lo, hi): {Σ O_αβ, number of pairs}.
      */
-    private static double[] pairBin(double[] lambda, double[][] overlap, double lo, double hi) {
+    private static double[] pairBin(double[] lambda, double[][] overlap, double lo, double hi, boolean withSelf) {
         int n = lambda.length;
         double sum = 0;
         double count = 0;
         for (int alpha = 0; alpha < n; alpha++) {
             for (int beta = 0; beta < n; beta++) {
                 double d = lambda[beta] - lambda[alpha];
-                if (d >= lo && d < hi) {
+                if (d >= lo && d < hi && (withSelf || alpha != beta)) {
                     sum += overlap[alpha][beta];
                     count += 1;
                 }
@@ -402,7 +403,7 @@ public final class ReferenceModel {
         double[] r = new double[last + 1];
         for (int bin = 0; bin <= last; bin++) {
             omega[bin] = bin * delta;
-            double[] sums = pairBin(lambda, overlap, omega[bin] - delta / 2, omega[bin] + delta / 2);
+            double[] sums = pairBin(lambda, overlap, omega[bin] - delta / 2, omega[bin] + delta / 2, true);
             k[bin] = sums[0] / (n * delta);
             r[bin] = sums[1] / ((double) n * n * delta);
         }
@@ -499,28 +500,55 @@ public final class ReferenceModel {
     }
 
     /**
-     * The parts of Ω_emit = Ω(+ω_n) and Ω_abs = Ω(−ω_n) of Eq. 19 summed over the core nuclei, with
-     * d = λ_β − λ_α over all ordered α, β (α = β included):
-     * ISS(±ω_n) = c Σ O_αβ (1+P_α)(1−P_β) L(±ω_n + d), PL = c L(ω_n) Σ O_αβ P_α P_β,
-     * leakage(±ω_n) = N_n h(±ω_n)/T_1n'.
+     * The reported parts of the convention's rates. si: Ω_emit = Ω(+ω_n) and Ω_abs = Ω(−ω_n) of Eq. 19
+     * summed over the core nuclei, with d = λ_β − λ_α over all ordered α ≠ β:
+     * ISS(±ω_n) = c Σ_{α≠β} O_αβ (1+P_α)(1−P_β) L(±ω_n + d); the α = β terms c Σ_α O_αα (1 − P_α²) L(ω_n),
+     * which move no fermion (Eq. B6/C5), go with PL = c L(ω_n) Σ O_αβ P_α P_β;
+     * leakage(±ω_n) = N_n h(±ω_n)/T_1n'. paper: the halves (den ± num)/2 of Eq. 22, split into
+     * ISS = ¼ Σ_{α≠β} O_αβ (1 − P_α P_β) L(ω_n + d) ± ¼ Σ O_αβ (P_α − P_β) L(ω_n + d), over 2,
+     * PL = ¼ Σ_α O_αα (1 − P_α²) L(ω_n) / 2 and leakage 2N_n/(A_0² T_1n' T_2n') / 2.
      */
     private static RateParts rates(double[][] overlap, double[] lambda, double[] p, double omegaN, Setting setting) {
         Units u = setting.units();
         int n = lambda.length;
+        if (setting.convention() == Convention.PAPER) {
+            double numerator = 0;
+            double iss = 0;
+            double diagonal = 0;
+            for (int alpha = 0; alpha < n; alpha++) {
+                for (int beta = 0; beta < n; beta++) {
+                    double line = u.lorentzian(omegaN + lambda[beta] - lambda[alpha]);
+                    numerator += overlap[alpha][beta] * (p[alpha] - p[beta]) * line;
+                    if (alpha == beta) {
+                        diagonal += overlap[alpha][alpha] * (1 - p[alpha] * p[alpha]) * line;
+                    } else {
+                        iss += overlap[alpha][beta] * (1 - p[alpha] * p[beta]) * line;
+                    }
+                }
+            }
+            double leakage = 2 * setting.nuclei() / (setting.a0() * setting.a0() * u.t1n() * u.t2n());
+            return new RateParts((iss + numerator) / 8, diagonal / 8, leakage / 2,
+                    (iss - numerator) / 8, diagonal / 8, leakage / 2);
+        }
         double emitIss = 0;
         double absIss = 0;
         double pl = 0;
+        double diagonal = 0;
         for (int alpha = 0; alpha < n; alpha++) {
             for (int beta = 0; beta < n; beta++) {
                 double d = lambda[beta] - lambda[alpha];
                 double flip = overlap[alpha][beta] * (1 + p[alpha]) * (1 - p[beta]);
-                emitIss += flip * u.lorentzian(omegaN + d);
-                absIss += flip * u.lorentzian(-omegaN + d);
+                if (alpha == beta) {
+                    diagonal += flip * u.lorentzian(omegaN);
+                } else {
+                    emitIss += flip * u.lorentzian(omegaN + d);
+                    absIss += flip * u.lorentzian(-omegaN + d);
+                }
                 pl += overlap[alpha][beta] * p[alpha] * p[beta];
             }
         }
         double c = setting.prefactor();
-        pl *= c * u.lorentzian(omegaN);
+        pl = pl * c * u.lorentzian(omegaN) + c * diagonal;
         return new RateParts(c * emitIss, pl, setting.nuclei() * u.thermal(omegaN) / u.t1n(),
                 c * absIss, pl, setting.nuclei() * u.thermal(-omegaN) / u.t1n());
     }
@@ -563,8 +591,9 @@ public final class ReferenceModel {
      */
     private static double[][] sampledGoeOverlap(RealizationInput input, EigenSolver solver) {
         int n = input.sites();
-        long seed = Math.max(0, input.disorder().seed());
-        long realization = Math.max(0, input.disorder().realization());
+        boolean generated = input.disorder().seed() >= 0;
+        long seed = generated ? input.disorder().seed() : input.disorder().contentSeed();
+        long realization = generated ? Math.max(0, input.disorder().realization()) : 0;
         RandomStream random = new RandomStream(seed, realization, RandomStream.GOE);
         DenseMatrix goe = DenseMatrix.zeros(n);
         for (int j = 0; j < n; j++) {

@@ -175,14 +175,19 @@ class ReferenceModelIdentityTest {
             for (double perSite : pair.sites().perSite()) {
                 assertEquals(0.0, perSite, 1e-15, "Eq. C7 numerator vanishes at t = 0");
             }
+            // O = identity: no three-spin process; PL = c L(ω_n) [Σ_α P_α² + Σ_α (1 − P_α²)] = c L(ω_n) N, the
+            // second sum being the α = β terms of Eq. 19, which move no fermion (Eq. B6/C5).
+            assertEquals(0.0, rates.emitIss(), 0.0);
+            assertEquals(0.0, rates.absIss(), 0.0);
+            assertEquals(c * line * n, rates.emitPl(), 1e-13 * rates.emitPl());
             if (omega1 == 0) {
-                // No microwaves: P_B(ε) = tanh(β'ε/2), so PL = c L(ω_n) Σ_α tanh²(β'(ω_e + Δ_α)/2).
+                // No microwaves: P_B(ε) = tanh(β'ε/2); the α = β terms c L(ω_n) Σ_α (1 − tanh²) make up the rest.
                 double sum = 0;
                 for (double delta : in.disorder().values()) {
                     double p = Math.tanh(beta * (93900 + delta) / 2);
-                    sum += p * p;
+                    sum += 1 - p * p;
                 }
-                assertEquals(c * line * sum, rates.emitPl(), 1e-13 * rates.emitPl());
+                assertEquals(c * line * (n - sum), rates.emitPl() - c * line * sum, 1e-13 * rates.emitPl());
             }
         }
     }

@@ -1,5 +1,6 @@
 package dnp.sweep;
 
+import dnp.kernel.physics.NuclearPolarization;
 import dnp.kernel.result.CorrelatorSpectrum;
 import dnp.kernel.result.PairResult;
 import dnp.kernel.result.RateParts;
@@ -61,7 +62,8 @@ public final class ResultRecords {
                 in.disorder().width(), in.lattice().boundary().label(), in.convention().label(), r.eigenSolver(),
                 in.disorder().seed(), in.disorder().realization(), in.disorder().source(), r.ipr(),
                 r.dosSecondMoment(), r.gapRatio(), r.gapRatioCount(), r.overlapSum(),
-                new double[]{lambda[0], lambda[lambda.length - 1]}, pairs, spectrum.binWidth(), bins, arrays,
+                new double[]{lambda[0], lambda[lambda.length - 1]},
+                NuclearPolarization.partsLabel(in.convention()), pairs, spectrum.binWidth(), bins, arrays,
                 new RealizationRecord.Dos(r.energyHalfWidth(), r.energyBinWidth(), r.dos()),
                 withArrays ? r.binnedCorrelator() : null,
                 new RealizationRecord.TimingsRecord(t.build(), t.eigen(), t.overlaps(), t.observables(), t.extras(),

@@ -123,6 +123,19 @@ public final class Disorder {
         return source;
     }
 
+    /**
+     * A 64-bit fingerprint of the values (SplitMix64's mixer over their bits, in site order): the
+     * seed of the random streams that belong to given values (the sampled GOE matrix), so that two
+     * disorder files get different streams and the same file the same one.
+     */
+    public long contentSeed() {
+        long h = onsite.length;
+        for (double v : onsite) {
+            h = RandomStream.mix(h ^ Double.doubleToLongBits(v));
+        }
+        return h;
+    }
+
     /** Seed of a generated realization, −1 for given values. */
     public long seed() {
         return seed;

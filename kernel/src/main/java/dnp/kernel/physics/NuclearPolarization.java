@@ -20,12 +20,44 @@ import dnp.kernel.result.RateParts;
  * </pre>
  * and P_n = (Ω_emit − Ω_abs)/(Ω_emit + Ω_abs) (Eq. 20). Under {@code paper}, Eq. 22 as printed:
  * P_n = ¼ S1 / (¼ (S0 − S2) + 2 N_n/(A_0² T_1n T_2n)).
+ *
+ * <p>Reported parts. The α = β terms, D = Σ_α O_αα (1 − P_α²) L(ω_n) = (S0 − S2) − X with
+ * X = Σ_{α≠β} O_αβ (1 − P_α P_β) L(ω_n + d_αβ), move no fermion: Eq. B6/C5 put them with the
+ * polarization loss, and so do the parts reported here (ISS c(X ± S1), PL c L(ω_n) SP + c D, the same
+ * for emission and absorption); P_n is computed from the totals and does not change. Under
+ * {@code paper} the parts are those of Eq. 22 itself: with its numerator ν = ¼ S1 and denominator
+ * δ = ¼ (S0 − S2) + ℓ, ℓ = 2 N_n/(A_0² T_1n T_2n), the "emission" and "absorption" parts are
+ * (δ ± ν)/2, split as ISS (¼ X ± ¼ S1)/2, PL D/8 and leakage ℓ/2, so that emit − abs and emit + abs are
+ * exactly the numerator and denominator used (docs/model.md#nuclear-rates-eq-19-20).
  */
 public final class NuclearPolarization {
     private NuclearPolarization() {}
 
-    /** The overlap sums of one pair (see the class comment). */
-    public record OverlapSums(double s0, double s1, double s2, double sp) {}
+    /**
+     * The overlap sums of one pair (see the class comment); {@code offDiagonal} is X, S0 − S2 without
+     * its α = β terms (which are reported with the polarization loss).
+     */
+    public record OverlapSums(double s0, double s1, double s2, double sp, double offDiagonal) {
+        /** Sums whose α = β terms are not known apart: they stay with the ISS parts (X = S0 − S2). */
+        public OverlapSums(double s0, double s1, double s2, double sp) {
+            this(s0, s1, s2, sp, s0 - s2);
+        }
+
+        /** D = Σ_α O_αα (1 − P_α²) L(ω_n), the α = β part of S0 − S2. */
+        public double diagonal() {
+            return (s0 - s2) - offDiagonal;
+        }
+    }
+
+    /** What the reported emission and absorption parts are under a convention (for outputs). */
+    public static String partsLabel(Convention convention) {
+        return switch (convention) {
+            case SI -> "Eq. 19: emit = Ω(+ω_n), abs = Ω(−ω_n), each iss + pl + leakage; P_n = (emit − abs)/(emit + abs); "
+                    + "the α = β terms are in pl";
+            case PAPER -> "Eq. 22: emit, abs = (denominator ± numerator)/2, each iss + pl + leakage; "
+                    + "P_n = (emit − abs)/(emit + abs); the α = β terms are in pl";
+        };
+    }
 
     /** Rates, numerator, denominator and P_n of one pair. */
     public record Evaluation(RateParts rates, double numerator, double denominator) {
@@ -58,13 +90,19 @@ public final class NuclearPolarization {
         double nuclei = physics.nuclearRatio() * sites;
         double c = physics.a0() * physics.a0() * units.t2n() / 4;
         double pl = c * lorentzian(omegaN, units) * s.sp();
-        RateParts rates = new RateParts(
-                c * (s.s0() + s.s1() - s.s2()), pl, nuclei * detailedBalance(omegaN, units) / units.t1n(),
-                c * (s.s0() - s.s1() - s.s2()), pl, nuclei * detailedBalance(-omegaN, units) / units.t1n());
         if (units.convention() == Convention.PAPER) {
             double leakage = 2 * nuclei / (physics.a0() * physics.a0() * units.t1n() * units.t2n());
-            return new Evaluation(rates, s.s1() / 4, (s.s0() - s.s2()) / 4 + leakage);
+            double numerator = s.s1() / 4;
+            double iss = s.offDiagonal() / 4;
+            RateParts parts = new RateParts((iss + numerator) / 2, s.diagonal() / 8, leakage / 2,
+                    (iss - numerator) / 2, s.diagonal() / 8, leakage / 2);
+            return new Evaluation(parts, numerator, (s.s0() - s.s2()) / 4 + leakage);
         }
+        RateParts rates = new RateParts(
+                c * (s.offDiagonal() + s.s1()), pl + c * s.diagonal(),
+                nuclei * detailedBalance(omegaN, units) / units.t1n(),
+                c * (s.offDiagonal() - s.s1()), pl + c * s.diagonal(),
+                nuclei * detailedBalance(-omegaN, units) / units.t1n());
         // Ω_emit ∓ Ω_abs formed without cancelling the large S0 and PL terms:
         // emit − abs = 2c S1 + N_n tanh(βω_n/2)/T_1n,  emit + abs = 2c (S0 − S2) + 2 PL + N_n/T_1n,
         // since h(x) − h(−x) = tanh(βx/2) and h(x) + h(−x) = 1.

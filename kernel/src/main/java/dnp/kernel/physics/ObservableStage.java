@@ -137,15 +137,18 @@ public final class ObservableStage {
     /**
      * Rate sums with the eigenvectors of a random GOE matrix paired, in ascending order, with the
      * Anderson energies (the sampled variant of Eq. 23). The GOE matrix G comes from
-     * {@link RandomStream} (purpose GOE): for j = 0…N−1, i = j…N−1 in that order, g ~ N(0, 1),
+     * {@link RandomStream} (purpose GOE) of the realization's (seed, index), or for disorder given as
+     * values of a seed from their content ({@link dnp.kernel.model.Disorder#contentSeed()}): for j = 0…N−1, i = j…N−1 in that order, g ~ N(0, 1),
      * G_ij = G_ji = g (i = j) or g/√2 (i ≠ j). Only the rate sums consume its overlaps.
      */
     private static RateSums sampledGoeSums(RealizationInput input, EigenSolver solver, double[] lambda,
                                            FrequencyIndex freq, double[][] bias, ModelUnits units,
                                            SpectralKernels kernels) {
         int n = lambda.length;
-        long seed = Math.max(0, input.disorder().seed());
-        long realization = Math.max(0, input.disorder().realization());
+        // Generated disorder: the realization's (seed, index); given values: a seed from their content.
+        boolean generated = input.disorder().seed() >= 0;
+        long seed = generated ? input.disorder().seed() : input.disorder().contentSeed();
+        long realization = generated ? Math.max(0, input.disorder().realization()) : 0;
         RandomStream random = new RandomStream(seed, realization, RandomStream.GOE);
         DenseMatrix g = DenseMatrix.zeros(n);
         double offDiagonal = 1 / Math.sqrt(2);

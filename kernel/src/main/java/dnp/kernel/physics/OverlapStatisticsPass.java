@@ -118,10 +118,9 @@ final class OverlapStatisticsPass implements OverlapConsumer {
                     count += minusTo - minusFrom;
                 }
             }
-            if (lo <= 0 && 0 < hi) {
-                k += diagonal;
-                count++;
-            }
+            // The α = β terms (d = 0, weight O_αα: the IPR spike I_2·δ(ω)) belong to ω = 0 alone and are
+            // left out here (ω_n > 0): a bin centred on ω_n that reaches 0 would otherwise mix them into
+            // C(ω_n) (docs/model.md). The spectrum's ω = 0 bin keeps them.
             omegaNK[u] += k;
             omegaNCount[u] += count;
         }

@@ -35,6 +35,10 @@ final class RateSumPass implements OverlapConsumer {
     private final double[] s0Uniform;
     private final double[] s1Uniform;
     private final double[] s2Uniform;
+    // S0 − S2 without the α = β terms, Σ_{α≠β} O_αβ (1 − P_α P_β) L(ω_n + d) per pair, accumulated on its
+    // own (not as a difference of totals) so that the three-spin parts keep their digits; and with O → 1/N.
+    private final double[] offDiagonal;
+    private final double[] offDiagonalUniform;
 
     // Scratch, one column long.
     private final double[] sumW;
@@ -75,6 +79,8 @@ final class RateSumPass implements OverlapConsumer {
         s1Uniform = new double[pairs];
         s2Uniform = new double[pairs];
         sp = new double[bias.length];
+        offDiagonal = new double[pairs];
+        offDiagonalUniform = new double[pairs];
         sumW = new double[n];
         diffW = new double[n];
         sumL = new double[n];
@@ -110,6 +116,8 @@ final class RateSumPass implements OverlapConsumer {
                 s2[k] += pBeta * (dots[0] + meanBias[v] * weightedSum) + diagonal * pBeta * pBeta * lOmega;
                 s1Uniform[k] += dots[3] - centredBeta * lorentzDifference;
                 s2Uniform[k] += pBeta * (dots[2] + meanBias[v] * lorentzSum) + pBeta * pBeta * lOmega;
+                offDiagonal[k] += weightedSum - pBeta * (dots[0] + meanBias[v] * weightedSum);
+                offDiagonalUniform[k] += lorentzSum - pBeta * (dots[2] + meanBias[v] * lorentzSum);
             }
         }
         for (int v = 0; v < bias.length; v++) {
@@ -128,11 +136,13 @@ final class RateSumPass implements OverlapConsumer {
         OverlapConsumer.addInto(s1Uniform, other.s1Uniform);
         OverlapConsumer.addInto(s2Uniform, other.s2Uniform);
         OverlapConsumer.addInto(sp, other.sp);
+        OverlapConsumer.addInto(offDiagonal, other.offDiagonal);
+        OverlapConsumer.addInto(offDiagonalUniform, other.offDiagonalUniform);
     }
 
     /** The sums of the overlaps fed to this pass. */
     RateSums sums() {
-        return new RateSums(s0.clone(), s1.clone(), s2.clone(), sp.clone());
+        return new RateSums(s0.clone(), s1.clone(), s2.clone(), sp.clone(), offDiagonal.clone());
     }
 
     /**
@@ -144,12 +154,14 @@ final class RateSumPass implements OverlapConsumer {
         double[] s1g = new double[s1Uniform.length];
         double[] s2g = new double[s2Uniform.length];
         double[] spg = new double[bias.length];
+        double[] og = new double[offDiagonalUniform.length];
         for (int u = 0; u < s0g.length; u++) {
             s0g[u] = s0Uniform[u] / n;
         }
         for (int k = 0; k < s1g.length; k++) {
             s1g[k] = s1Uniform[k] / n;
             s2g[k] = s2Uniform[k] / n;
+            og[k] = offDiagonalUniform[k] / n;
         }
         for (int v = 0; v < spg.length; v++) {
             double pSum = 0;
@@ -158,6 +170,6 @@ final class RateSumPass implements OverlapConsumer {
             }
             spg[v] = pSum * pSum / n;
         }
-        return new RateSums(s0g, s1g, s2g, spg);
+        return new RateSums(s0g, s1g, s2g, spg, og);
     }
 }

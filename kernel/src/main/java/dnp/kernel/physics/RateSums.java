@@ -8,12 +8,13 @@ package dnp.kernel.physics;
  * @param s1 S1 per pair
  * @param s2 S2 per pair
  * @param sp SP per distinct ω_MW ({@link FrequencyIndex#omegaMW()})
+ * @param offDiagonal S0 − S2 without its α = β terms, Σ_{α≠β} O_αβ (1 − P_α P_β) L(ω_n + d), per pair
  */
-public record RateSums(double[] s0, double[] s1, double[] s2, double[] sp) {
+public record RateSums(double[] s0, double[] s1, double[] s2, double[] sp, double[] offDiagonal) {
 
     /** The four sums of pair {@code k}. */
     public NuclearPolarization.OverlapSums forPair(int k, FrequencyIndex frequencies) {
         return new NuclearPolarization.OverlapSums(s0[frequencies.pairOmega()[k]], s1[k], s2[k],
-                sp[frequencies.pairBias()[k]]);
+                sp[frequencies.pairBias()[k]], offDiagonal[k]);
     }
 }

@@ -41,6 +41,60 @@ class IdentitiesTest {
         assertEquals(expected, actual, tol * Math.max(Math.abs(expected), 1e-300), what);
     }
 
+    /**
+     * The reported parts are the parts of the formula that sets P_n: under si, (emit − abs)/(emit + abs)
+     * of the parts is P_n; under paper, emit − abs and emit + abs are Eq. 22's numerator and
+     * denominator. Booking the α = β terms with the polarization loss moves c·D from ISS to PL in both
+     * directions and leaves the totals, and P_n, as they were.
+     */
+    /**
+     * The self-overlaps α = β (the spike I_2·δ(ω)) count at ω = 0 only: at t = 0, where O is the
+     * identity, K is 1/δ in the spectrum's ω = 0 bin and exactly 0 in a bin centred on ω_n = 0.2 that
+     * reaches 0.
+     */
+    @Test
+    void selfOverlapsCountOnlyAtOmegaZero() {
+        Lattice lattice = Lattice.periodic(4);
+        RealizationInput in = new RealizationInput(lattice, 0, Disorder.box(lattice.sites(), 108, 3, 0),
+                PhysicalParameters.TABLE_I, List.of(new FrequencyPair(0.2, 93860)),
+                AnalysisOptions.DEFAULTS, Convention.SI);
+        RealizationResult r = Realization.compute(in);
+        double delta = AnalysisOptions.DEFAULTS.correlatorBinWidth();
+        assertEquals(0.0, r.pairs().get(0).correlatorK(), 0.0, "no self-overlap at ω_n = 0.2");
+        assertRelative(1 / delta, r.spectrum().k()[0], TOL, "and in the spectrum's ω = 0 bin");
+    }
+
+    /** Disorder given as values samples its GOE matrix from their content: other values, another matrix. */
+    @Test
+    void givenDisorderSamplesItsGoeMatrixFromItsContent() {
+        Lattice lattice = Lattice.periodic(4);
+        double[] values = Disorder.box(lattice.sites(), 108, 5, 0).values();
+        double[] other = values.clone();
+        other[7] += 1e-9;
+        AnalysisOptions sampled = AnalysisOptions.DEFAULTS.withSampledGoe(true);
+        java.util.function.Function<double[], Double> pn = v -> Realization.compute(new RealizationInput(lattice, 6.5,
+                Disorder.of(v, 108, "values"), PhysicalParameters.TABLE_I, PAIRS, sampled, Convention.SI))
+                .pairs().getFirst().pnGoeSampled();
+        assertEquals(pn.apply(values), pn.apply(values.clone()), 0.0, "the same values, the same GOE matrix");
+        assertTrue(Math.abs(pn.apply(values) - pn.apply(other)) > 1e-6, "other values, another GOE matrix");
+        assertTrue(Disorder.of(values, 108, "a").contentSeed() != Disorder.of(other, 108, "b").contentSeed());
+    }
+
+    @ParameterizedTest(name = "{0} t={1}")
+    @CsvSource({"SI, 0.5", "SI, 6.5", "SI, 20", "PAPER, 0.5", "PAPER, 6.5", "PAPER, 20"})
+    void reportedPartsAreThePartsOfTheFormulaUsed(Convention convention, double t) {
+        RealizationResult r = Realization.compute(input(6, BoundaryCondition.PERIODIC, t, convention));
+        for (PairResult p : r.pairs()) {
+            double emit = p.rates().emit();
+            double abs = p.rates().absorb();
+            assertRelative(p.numerator(), emit - abs, 1e-9, "emit − abs is the numerator used");
+            assertRelative(p.denominator(), emit + abs, 1e-12, "emit + abs is the denominator used");
+            assertRelative(p.pn(), (emit - abs) / (emit + abs), 1e-9, "P_n from the parts");
+            assertEquals(p.rates().emitPl(), p.rates().absPl(), 0.0, "the α = β terms count alike both ways");
+            assertTrue(p.rates().emitPl() > 0 && p.rates().emitIss() > 0, "both parts present");
+        }
+    }
+
     @ParameterizedTest(name = "L={0} t={1}")
     @CsvSource({"3, 0.0", "4, 1.0", "5, 6.5", "6, 20", "7, 100", "8, 6.5"})
     void sumRulesAndSecondMoment(int size, double t) {
@@ -81,8 +135,12 @@ class IdentitiesTest {
         assertArrayEquals(sortedDelta, r.eigenvalues(), 0.0, "λ = sorted Δ at t = 0");
         ModelUnits units = ModelUnits.of(PhysicalParameters.TABLE_I, convention);
         for (PairResult p : r.pairs()) {
-            // O = identity: the ISS numerator vanishes.
-            assertEquals(0.0, p.rates().emitIss() - p.rates().absIss(), 1e-14 * p.rates().emitIss());
+            // O = identity: only α = β terms, which are booked with the polarization loss, so the ISS
+            // parts vanish (to rounding of the totals they are taken from).
+            double scale = p.rates().emit() + p.rates().absorb();
+            assertEquals(0.0, p.rates().emitIss(), 1e-14 * scale, "no three-spin process at t = 0");
+            assertEquals(0.0, p.rates().absIss(), 1e-14 * scale, "no three-spin process at t = 0");
+            assertTrue(p.rates().emitPl() > 0, "the α = β terms are in the polarization loss");
             if (convention == Convention.SI) {
                 double beta = ModelUnits.HBAR_OVER_KB * 2 * Math.PI * 1e6 / 1.2;
                 double leakageShare = (p.rates().emitLeak() + p.rates().absLeak())

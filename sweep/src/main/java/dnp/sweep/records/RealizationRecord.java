@@ -15,7 +15,7 @@ public record RealizationRecord(String schema, String key, @JsonProperty("L") in
                                 double t, double w, String boundary, String convention, String driver, long seed,
                                 long realization, String disorder, double ipr, double dosSecondMoment,
                                 double gapRatio, int gapRatioCount, double overlapSum, double[] bandEdges,
-                                List<PairRecord> pairs, double correlatorBinWidth, List<CorrelatorBin> correlator,
+                                String rateParts, List<PairRecord> pairs, double correlatorBinWidth, List<CorrelatorBin> correlator,
                                 CorrelatorArrays correlatorArrays, Dos dos, double[][] binnedCorrelator,
                                 TimingsRecord timings, Provenance provenance) implements SweepLine {
 
