@@ -45,7 +45,7 @@ final class FigureCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "no progress bar")
     boolean quiet;
 
-    /** Published size and realizations (SPEC.md), and the quick defaults. */
+    /** Published size and realizations (docs/model.md#parameters-table-i), and the quick defaults. */
     record Preset(int quickSize, int quickRealizations, int paperSize, int paperRealizations, List<Double> hoppings,
                   List<Double> omegaN, List<Double> omegaMW, int energyBins) {}
 

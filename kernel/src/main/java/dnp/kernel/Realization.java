@@ -43,8 +43,11 @@ public final class Realization {
             matrix.close();
             throw ex;
         }
-        double eigenSeconds = (System.nanoTime() - t1) * 1e-9;
         try (eigen) {
+            if (!solver.pairsFromOneFactorization()) {
+                AndersonHamiltonian.refineEigenvalues(input.lattice(), input.hopping(), input.disorder(), eigen);
+            }
+            double eigenSeconds = (System.nanoTime() - t1) * 1e-9;
             return ObservableStage.compute(input, solver, eigen, buildSeconds, eigenSeconds);
         }
     }

@@ -2,99 +2,42 @@ package dnp.kernel;
 
 import dnp.kernel.eigen.EigenSolver;
 import dnp.kernel.eigen.LapackEigenSolver;
-import dnp.kernel.io.Json;
-import dnp.kernel.model.AnalysisOptions;
-import dnp.kernel.model.Convention;
-import dnp.kernel.model.Disorder;
-import dnp.kernel.model.FrequencyPair;
-import dnp.kernel.model.Lattice;
-import dnp.kernel.model.PhysicalParameters;
-import dnp.kernel.model.RealizationInput;
-import dnp.kernel.result.PairResult;
-import dnp.kernel.result.RealizationResult;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The whole pipeline against values the project did not produce itself (../shared/golden). */
+/**
+ * The whole pipeline against values the project did not produce itself (test resources, golden/):
+ * every entry to 1e-11 relative of its 32-digit recomputation, and of the golden value wherever that
+ * value is itself accurate to 1e-11 ({@link Golden#assertAgrees}).
+ */
 public class GoldenValuesTest {
-    static final double TOLERANCE = 1e-9;
-
-    /**
-     * The golden values were formed with ε_α = ω_e + λ_α before taking differences ε_β − ε_α and
-     * detunings ε − ω_MW: with ε ≈ 93900 that rounds each difference to about 1.5e-11, and where
-     * Σ O (P_α − P_β) L cancels strongly (si, t = 20, ω_n = 1 and 5) the golden P_n carries
-     * up to 4.5e-9 of rounding error (P_n and P_n^GOE). Forming the differences from λ (as here, and as numpy in
-     * float64 and in long double agree to 1e-13) is the more accurate value; redoing the golden's
-     * arithmetic in numpy reproduces its numbers to 3e-14. Only these two entries get 1e-8.
-     */
-    public static double toleranceFor(String convention, double t, double omegaN) {
-        boolean cancelling = convention.equals("si") && t == 20.0 && (omegaN == 1.0 || omegaN == 5.0);
-        return cancelling ? 1e-8 : TOLERANCE;
-    }
 
     @ParameterizedTest
     @EnumSource(LapackEigenSolver.Driver.class)
-    void kernelReproducesTheGoldenL5Values(LapackEigenSolver.Driver driver) {
+    void kernelReproducesEveryGoldenEntry(LapackEigenSolver.Driver driver) {
         EigenSolver solver = new LapackEigenSolver(driver);
-        Disorder disorder = Golden.disorder();
-        int checked = 0;
-        for (Map<String, Object> c : Golden.cases()) {
-            Convention convention = Convention.parse((String) c.get("convention"));
-            double t = Json.number(c.get("t"));
-            double omegaMW = Json.number(c.get("omegaMW"));
-            List<Object> polarization = Json.array(c.get("polarization"));
-            List<FrequencyPair> pairs = new ArrayList<>();
-            for (Object p : polarization) {
-                pairs.add(new FrequencyPair(Json.number(Json.object(p).get("omegaN")), omegaMW));
-            }
-            RealizationInput input = new RealizationInput(Lattice.periodic(5), t, disorder,
-                    PhysicalParameters.TABLE_I, pairs, AnalysisOptions.DEFAULTS, convention);
-            RealizationResult r = Realization.compute(input, solver);
-            String where = convention.label() + " t=" + t + " " + driver;
-            assertClose(Json.number(c.get("ipr")), r.ipr(), where + " ipr");
-            assertClose(Json.number(c.get("dosSecondMoment")), r.dosSecondMoment(), where + " dosSecondMoment");
-            for (int k = 0; k < polarization.size(); k++) {
-                Map<String, Object> expected = Json.object(polarization.get(k));
-                PairResult actual = r.pairs().get(k);
-                assertClose(Json.number(expected.get("Pn")), actual.pn(),
-                        toleranceFor(convention.label(), t, actual.pair().omegaN()),
-                        where + " Pn ω_n=" + expected.get("omegaN"));
-                if (expected.containsKey("PnGOE")) {
-                    assertClose(Json.number(expected.get("PnGOE")), actual.pnGoe(),
-                            toleranceFor(convention.label(), t, actual.pair().omegaN()), where + " PnGOE ω_n=" + expected.get("omegaN"));
-                }
-                checked++;
-            }
-            if (c.containsKey("correlator")) {
-                for (Object o : Json.array(c.get("correlator"))) {
-                    Map<String, Object> bin = Json.object(o);
-                    double omega = Json.number(bin.get("omega"));
-                    RealizationInput single = input.withPairs(List.of(new FrequencyPair(omega, omegaMW)))
-                            .withAnalysis(AnalysisOptions.DEFAULTS.withCorrelatorBinWidth(Json.number(bin.get("binWidth"))));
-                    PairResult p = Realization.compute(single, solver).pairs().get(0);
-                    assertClose(Json.number(bin.get("K")), p.correlatorK(), where + " K(" + omega + ")");
-                    assertClose(Json.number(bin.get("R")), p.correlatorR(), where + " R(" + omega + ")");
-                    assertClose(Json.number(bin.get("C")), p.correlatorC(), where + " C(" + omega + ")");
-                    checked++;
-                }
-            }
+        int checked = Golden.assertAllAgree(input -> Realization.compute(input, solver), "kernel " + driver);
+        assertEquals(57, checked, "entries in the golden file");
+    }
+
+    /**
+     * The golden file and its 32-digit recomputation agree on every entry but the three at t = 20,
+     * ω_n = 1, where the golden's own rounding (up to 7e-11) shows: this test fails, and the README
+     * of golden/ needs updating, when a new golden file changes that.
+     */
+    @Test
+    void theGoldenFileIsAccurateExceptWhereItsReadmeSays() {
+        List<String> inaccurate = Golden.entries().stream().filter(e -> !e.goldenIsAccurate())
+                .map(Golden.Entry::label).toList();
+        assertEquals(List.of("si t=20.0 PN ω=1.0", "si t=20.0 PN_GOE ω=1.0", "paper t=20.0 PN ω=1.0"), inaccurate);
+        for (Golden.Entry e : Golden.entries()) {
+            assertTrue(Golden.relative(e.golden(), e.highPrecision()) < 1e-10, e.label());
         }
-        assertTrue(checked >= 24, "golden file had fewer cases than expected: " + checked);
-    }
-
-    static void assertClose(double expected, double actual, String what) {
-        assertClose(expected, actual, TOLERANCE, what);
-    }
-
-    static void assertClose(double expected, double actual, double tolerance, String what) {
-        double scale = Math.max(Math.abs(expected), 1e-300);
-        assertEquals(expected, actual, tolerance * scale, what + ": relative error " + Math.abs(actual - expected) / scale);
     }
 }

@@ -24,7 +24,7 @@ import java.util.List;
 
 /**
  * A deliberately naive implementation of every observable of one disorder realization, written
- * straight from the formulas of the paper and SPEC.md with plain loops over plain arrays. It shares
+ * straight from the formulas of the paper and docs/model.md with plain loops over plain arrays. It shares
  * only the input and result types with the kernel, never its numerics, so that the two can be
  * compared: they must agree to about 1e-10 relative.
  *
@@ -59,6 +59,8 @@ public final class ReferenceModel {
             lambda = eigen.eigenvalues().clone();
             phi = eigenvectorRows(eigen.vectors());
         }
+        refineEigenvectors(hamiltonian, phi, lambda);
+        refineEigenvalues(hamiltonian, phi, lambda);
         long diagonalized = System.nanoTime();
 
         double[][] overlap = overlaps(phi);
@@ -189,6 +191,106 @@ public final class ReferenceModel {
     }
 
     /** phi[α][j] = φ_αj = {@code vectors.get(j, α)}. */
+    /**
+     * One Newton step for every eigenvector: with the residual r_α = Mφ_α − λ_αφ_α (formed in two
+     * doubles), φ_α ← φ_α + Σ_{β≠α} φ_β (φ_β·r_α)/(λ_α − λ_β), normalized. The eigenvector errors of
+     * a double-precision solver, ε‖M‖/gap, become O(ε): the overlaps O_αβ, and the strongly cancelling
+     * rate sums built on them, are then accurate to rounding (docs/model.md#numerical-accuracy).
+     * Pairs closer than 1e-9 of the spectral range are left to the solver: within such a cluster
+     * any orthonormal basis is as good as the exact one to that precision.
+     */
+    static void refineEigenvectors(double[][] m, double[][] phi, double[] lambda) {
+        int n = lambda.length;
+        double range = 0;
+        for (double l : lambda) {
+            range = Math.max(range, Math.abs(l));
+        }
+        double[][] residual = new double[n][n];
+        for (int alpha = 0; alpha < n; alpha++) {
+            for (int i = 0; i < n; i++) {
+                double[] sum = new double[2];
+                for (int j = 0; j < n; j++) {
+                    if (m[i][j] != 0) {
+                        addProduct(sum, m[i][j], phi[alpha][j]);
+                    }
+                }
+                addProduct(sum, -lambda[alpha], phi[alpha][i]);
+                residual[alpha][i] = sum[0] + sum[1];
+            }
+        }
+        double[][] refined = new double[n][];
+        for (int alpha = 0; alpha < n; alpha++) {
+            double[] v = phi[alpha].clone();
+            for (int beta = 0; beta < n; beta++) {
+                double gap = lambda[alpha] - lambda[beta];
+                if (beta == alpha || Math.abs(gap) <= 1e-9 * range) {
+                    continue;
+                }
+                double c = 0;
+                for (int i = 0; i < n; i++) {
+                    c += phi[beta][i] * residual[alpha][i];
+                }
+                double f = c / gap;
+                for (int i = 0; i < n; i++) {
+                    v[i] += f * phi[beta][i];
+                }
+            }
+            double length = 0;
+            for (double x : v) {
+                length += x * x;
+            }
+            length = Math.sqrt(length);
+            for (int i = 0; i < n; i++) {
+                v[i] /= length;
+            }
+            refined[alpha] = v;
+        }
+        System.arraycopy(refined, 0, phi, 0, n);
+    }
+
+    /**
+     * λ_α ← φ_αᵀMφ_α/φ_αᵀφ_α, every product and sum carried in two doubles (exact products by FMA,
+     * exact sums by TwoSum), then made non-decreasing; the dense M, one entry at a time.
+     */
+    static void refineEigenvalues(double[][] m, double[][] phi, double[] lambda) {
+        int n = lambda.length;
+        for (int alpha = 0; alpha < n; alpha++) {
+            double[] v = phi[alpha];
+            double[] numerator = new double[2];
+            double[] norm = new double[2];
+            for (int i = 0; i < n; i++) {
+                addProduct(norm, v[i], v[i]);
+                for (int j = 0; j < n; j++) {
+                    if (m[i][j] != 0) {
+                        double p = v[i] * v[j];
+                        double pError = Math.fma(v[i], v[j], -p);
+                        addProduct(numerator, m[i][j], p);
+                        addTwoSum(numerator, m[i][j] * pError);
+                    }
+                }
+            }
+            lambda[alpha] = (numerator[0] + numerator[1]) / (norm[0] + norm[1]);
+        }
+        for (int alpha = 1; alpha < n; alpha++) {
+            lambda[alpha] = Math.max(lambda[alpha], lambda[alpha - 1]);
+        }
+    }
+
+    /** sum[0] + sum[1] += a·b, with the product's rounding error kept. */
+    private static void addProduct(double[] sum, double a, double b) {
+        double p = a * b;
+        addTwoSum(sum, p);
+        sum[1] += Math.fma(a, b, -p);
+    }
+
+    /** sum[0] + sum[1] += x, with the sum's rounding error kept (Knuth's TwoSum). */
+    private static void addTwoSum(double[] sum, double x) {
+        double s = sum[0] + x;
+        double b = s - sum[0];
+        sum[1] += (sum[0] - (s - b)) + (x - b);
+        sum[0] = s;
+    }
+
     private static double[][] eigenvectorRows(DenseMatrix vectors) {
         int n = vectors.order();
         double[][] phi = new double[n][n];
@@ -425,7 +527,7 @@ public final class ReferenceModel {
 
     /**
      * {numerator, denominator} of P_n. si (Eq. 20): Ω_emit ∓ Ω_abs from {@code rates}.
-     * paper (Eq. 22 as printed, sign of SPEC.md): ¼ Σ O_αβ (P_α − P_β) L(ω_n + d) over
+     * paper (Eq. 22 as printed, sign of docs/model.md#paper-formula-eq-22): ¼ Σ O_αβ (P_α − P_β) L(ω_n + d) over
      * ¼ Σ O_αβ (1 − P_α P_β) L(ω_n + d) + 2N_n/(A_0² T_1n' T_2n').
      */
     private static double[] polarizationFraction(double[][] overlap, double[] lambda, double[] p, double omegaN,

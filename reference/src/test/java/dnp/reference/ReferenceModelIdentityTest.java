@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The exact identities of SPEC.md, checked on the reference implementation itself. */
+/** The exact identities of docs/model.md#exact-identities, checked on the reference implementation itself. */
 class ReferenceModelIdentityTest {
 
     private static final List<FrequencyPair> PAIRS = List.of(new FrequencyPair(20, 93860),

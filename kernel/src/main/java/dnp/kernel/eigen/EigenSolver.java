@@ -20,4 +20,16 @@ public interface EigenSolver {
 
     /** Eigenvalues only, ascending; {@code matrix} is destroyed but stays open (the caller closes it). */
     double[] eigenvalues(DenseMatrix matrix);
+
+    /**
+     * Whether the eigenvalues come out of the same orthogonal factorization as the eigenvectors, as
+     * with dsyevd: such pairs are the exact eigenpairs of one matrix within rounding of M, and
+     * observables computed from them are those of that matrix. Where they do not (dsyevr finds
+     * eigenvalues by dqds and eigenvectors by MRRR, each with its own rounding), the kernel replaces
+     * each eigenvalue by the Rayleigh quotient of its vector, which restores that consistency
+     * (docs/model.md#numerical-accuracy).
+     */
+    default boolean pairsFromOneFactorization() {
+        return true;
+    }
 }

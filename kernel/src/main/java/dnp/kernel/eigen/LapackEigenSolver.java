@@ -47,6 +47,11 @@ public final class LapackEigenSolver implements EigenSolver {
     }
 
     @Override
+    public boolean pairsFromOneFactorization() {
+        return driver == Driver.DSYEVD;
+    }
+
+    @Override
     public String name() {
         return driver.label();
     }

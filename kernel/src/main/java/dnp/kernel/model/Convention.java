@@ -3,7 +3,7 @@ package dnp.kernel.model;
 import java.util.Locale;
 
 /**
- * The two readings of the paper that change the numbers (SPEC.md, "Conventions").
+ * The two readings of the paper that change the numbers (docs/model.md#conventions-si-and-paper).
  * Every result records which one produced it.
  */
 public enum Convention {

@@ -8,7 +8,7 @@ import dnp.kernel.model.PhysicalParameters;
  * Frequencies stay in the paper's 2π·MHz numbers; times become T' = T[s]·s with
  * s = 2π·10⁶ under {@code si} (products T'·ω are the paper's dimensionless T·ω with ω angular)
  * and s = 10⁶ under {@code paper}; the inverse bath temperature is
- * β' = (ħ/k_B)·2π·10⁶/T_bath in both (SPEC.md, "Units" and "Conventions").
+ * β' = (ħ/k_B)·2π·10⁶/T_bath in both (docs/model.md#units and #conventions-si-and-paper).
  *
  * @param convention which reading of the paper
  * @param t1e        T_1e'

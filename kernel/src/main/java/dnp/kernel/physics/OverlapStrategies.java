@@ -17,7 +17,7 @@ public final class OverlapStrategies {
      */
     public static double formAll(DenseMatrix q, OverlapStrategy strategy) {
         int n = q.order();
-        int width = Math.min(ObservableStage.BLOCK, Math.max(1, n));
+        int width = Math.min(OverlapBlocks.BLOCK, Math.max(1, n));
         double check = 0;
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment block = arena.allocate(8L * n * width, DenseMatrix.ALIGNMENT);

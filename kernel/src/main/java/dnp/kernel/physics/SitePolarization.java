@@ -22,7 +22,7 @@ final class SitePolarization {
 
     static double[] compute(DenseMatrix q, double[] lambda, double[] p, double omegaN, ModelUnits units) {
         int n = q.order();
-        int width = Math.min(ObservableStage.BLOCK, Math.max(1, n));
+        int width = Math.min(OverlapBlocks.BLOCK, Math.max(1, n));
         double lOmega = NuclearPolarization.lorentzian(omegaN, units);
         double[] numerator = new double[n];
         double[] denominator = new double[n];

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The exact identities of SPEC.md on the kernel's own results, to 1e-12 relative. */
+/** The exact identities of docs/model.md#exact-identities on the kernel's own results, to 1e-12 relative. */
 class IdentitiesTest {
     static final double TOL = 1e-12;
     static final List<FrequencyPair> PAIRS = List.of(new FrequencyPair(20, 93860), new FrequencyPair(1, 93860),
