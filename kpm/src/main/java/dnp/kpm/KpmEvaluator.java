@@ -1,9 +1,9 @@
 package dnp.kpm;
 
 import dnp.kernel.model.AnalysisOptions;
-import dnp.kernel.model.FrequencyPair;
 import dnp.kernel.model.RealizationInput;
 import dnp.kernel.physics.ElectronPolarization;
+import dnp.kernel.physics.FrequencyIndex;
 import dnp.kernel.physics.ModelUnits;
 import dnp.kernel.physics.NuclearPolarization;
 import dnp.kernel.physics.NuclearPolarization.OverlapSums;
@@ -14,9 +14,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * From Chebyshev moments to the observables of the dense path.
@@ -124,12 +122,12 @@ public final class KpmEvaluator {
 
         FrequencyIndex freq = FrequencyIndex.of(input.pairs());
         int pairs = input.pairs().size();
-        double[][][] weights = new double[freq.omegaN.length][][];
+        double[][][] weights = new double[freq.omegaN().length][][];
         for (int u = 0; u < weights.length; u++) {
-            weights[u] = lorentzianSpectrum(1 / (units.t2n() * a), -freq.omegaN[u] / a);
+            weights[u] = lorentzianSpectrum(1 / (units.t2n() * a), -freq.omegaN()[u] / a);
         }
-        double[][] s0 = new double[freq.omegaN.length][s];
-        double[][] s0g = new double[freq.omegaN.length][goe.length];
+        double[][] s0 = new double[freq.omegaN().length][s];
+        double[][] s0g = new double[freq.omegaN().length][goe.length];
         for (int u = 0; u < weights.length; u++) {
             for (int j = 0; j < s; j++) {
                 s0[u][j] = power(fs[0][j], fs[1][j], weights[u][0]);
@@ -140,18 +138,18 @@ public final class KpmEvaluator {
         }
         double[][] s1 = new double[pairs][s];
         double[][] s2 = new double[pairs][s];
-        double[][] sp = new double[freq.omegaMW.length][s];
+        double[][] sp = new double[freq.omegaMW().length][s];
         double[][] s1g = new double[pairs][goe.length];
         double[][] s2g = new double[pairs][goe.length];
-        double[][] spg = new double[freq.omegaMW.length][goe.length];
+        double[][] spg = new double[freq.omegaMW().length][goe.length];
         double[] gr = new double[half];
         double[] gi = new double[half];
         double[] gr2 = new double[half];
         double[] gi2 = new double[half];
         double[] rp = new double[k];
         double[] rp2 = new double[k];
-        for (int v = 0; v < freq.omegaMW.length; v++) {
-            double[] p = ElectronPolarization.biases(lambda, input.physics(), units, freq.omegaMW[v]);
+        for (int v = 0; v < freq.omegaMW().length; v++) {
+            double[] p = ElectronPolarization.biases(lambda, input.physics(), units, freq.omegaMW()[v]);
             for (int j = 0; j < s; j += 2) {
                 boolean two = j + 1 < s;
                 double first = weighted(r[j], p, rp);
@@ -176,12 +174,12 @@ public final class KpmEvaluator {
         AnalysisOptions analysis = input.analysis();
         double delta = analysis.correlatorBinWidth();
         int omegaBins = (int) Math.floor(analysis.correlatorMaxOmega() / delta + 1e-9) + 1;
-        double[] lo = new double[omegaBins + freq.omegaN.length];
+        double[] lo = new double[omegaBins + freq.omegaN().length];
         for (int q = 0; q < omegaBins; q++) {
             lo[q] = q * delta - delta / 2;
         }
-        for (int u = 0; u < freq.omegaN.length; u++) {
-            lo[omegaBins + u] = freq.omegaN[u] - delta / 2;
+        for (int u = 0; u < freq.omegaN().length; u++) {
+            lo[omegaBins + u] = freq.omegaN()[u] - delta / 2;
         }
         double[][] kSite = binnedCorrelations(fs, s, lo, delta, a);          // [bin][site]
         double[][] rBins = binnedCorrelations(fg, 1, lo, delta, a);           // [bin][0]
@@ -207,9 +205,9 @@ public final class KpmEvaluator {
 
         List<KpmPairResult> results = new ArrayList<>();
         for (int pk = 0; pk < pairs; pk++) {
-            int u = freq.pairOmega[pk];
-            int v = freq.pairBias[pk];
-            double omegaN = freq.omegaN[u];
+            int u = freq.pairOmega()[pk];
+            int v = freq.pairBias()[pk];
+            double omegaN = freq.omegaN()[u];
             OverlapSums sums = new OverlapSums(scaleUp * sum(s0[u]), scaleUp * sum(s1[pk]), scaleUp * sum(s2[pk]),
                     scaleUp * sum(sp[v]));
             var anderson = NuclearPolarization.evaluate(sums, omegaN, n, input.physics(), units);
@@ -250,12 +248,12 @@ public final class KpmEvaluator {
     /** Adds S1, S2 of every pair with bias index v, for one site (or GOE replicate) with spectra F, G = FFT(r·P). */
     private void rateSums(FrequencyIndex freq, int v, double[][][] weights, double[] fr, double[] fi, double[] gr,
                           double[] gi, double[][] s1, double[][] s2, int column, double factor) {
-        for (int pk = 0; pk < freq.pairBias.length; pk++) {
-            if (freq.pairBias[pk] != v) {
+        for (int pk = 0; pk < freq.pairBias().length; pk++) {
+            if (freq.pairBias()[pk] != v) {
                 continue;
             }
-            double[] reW = weights[freq.pairOmega[pk]][0];
-            double[] imW = weights[freq.pairOmega[pk]][1];
+            double[] reW = weights[freq.pairOmega()[pk]][0];
+            double[] imW = weights[freq.pairOmega()[pk]][1];
             double a1 = 0;
             double a2 = 0;
             for (int q = 0; q < half; q++) {
@@ -549,22 +547,5 @@ public final class KpmEvaluator {
             var += (v - mean) * (v - mean);
         }
         return Math.sqrt((count - 1.0) / count * var);
-    }
-
-    /** Distinct ω_n and ω_MW values and, per pair, their indices. */
-    record FrequencyIndex(double[] omegaN, double[] omegaMW, int[] pairOmega, int[] pairBias) {
-        static FrequencyIndex of(List<FrequencyPair> pairs) {
-            Map<Double, Integer> omegaN = new LinkedHashMap<>();
-            Map<Double, Integer> omegaMW = new LinkedHashMap<>();
-            int[] pairOmega = new int[pairs.size()];
-            int[] pairBias = new int[pairs.size()];
-            for (int q = 0; q < pairs.size(); q++) {
-                FrequencyPair p = pairs.get(q);
-                pairOmega[q] = omegaN.computeIfAbsent(p.omegaN(), x -> omegaN.size());
-                pairBias[q] = omegaMW.computeIfAbsent(p.omegaMW(), x -> omegaMW.size());
-            }
-            return new FrequencyIndex(omegaN.keySet().stream().mapToDouble(Double::doubleValue).toArray(),
-                    omegaMW.keySet().stream().mapToDouble(Double::doubleValue).toArray(), pairOmega, pairBias);
-        }
     }
 }
