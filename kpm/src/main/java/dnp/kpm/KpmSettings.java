@@ -9,7 +9,8 @@ package dnp.kpm;
  *                     and reproducibly from (seed, realization); 0 means all N sites (exact site sum)
  * @param kernel       damping kernel
  * @param blockSize    vectors propagated together through the stencil (the SIMD lanes run across them)
- * @param threads      Java threads, one block at a time each; results do not depend on this number
+ * @param threads      Java threads; they share each block, splitting the lattice into z-slabs (at most L);
+ *                     results do not depend on this number
  * @param traceVectors random ±1 vectors of the stochastic trace for the global DOS when sites are
  *                     sampled (with all sites the DOS is the exact site average and none are used)
  */

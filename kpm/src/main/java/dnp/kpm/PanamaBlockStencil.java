@@ -5,7 +5,9 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link BlockStencil} on the Vector API: lanes run across the block (B a multiple of the lane
- * count; other B take the scalar loop). The same operations in the same order as
+ * count; other B take the scalar loop). Each row is swept once per chunk of LANES columns, so the
+ * row's dot-product partial sums stay in two vector registers (a sum held in memory would put a
+ * store-to-load round trip on every site's critical path). The same operations in the same order as
  * {@link ScalarBlockStencil}, with separate multiply and add (no FMA), so results are identical.
  */
 final class PanamaBlockStencil implements BlockStencil {
@@ -23,63 +25,65 @@ final class PanamaBlockStencil implements BlockStencil {
     }
 
     @Override
-    public void apply(ScaledHamiltonian h, int b, double[] x, double[] out, double factor, boolean subtract,
-                      double[] xx, double[] xo) {
+    public void applyPlanes(ScaledHamiltonian h, int b, double[] x, double[] out, double factor, boolean subtract,
+                            int zFrom, int zTo, double[] planeSums) {
         if (b % LANES != 0) {
-            scalar.apply(h, b, x, out, factor, subtract, xx, xo);
+            scalar.applyPlanes(h, b, x, out, factor, subtract, zFrom, zTo, planeSums);
             return;
         }
         int size = h.size();
-        int n = h.sites();
         double[] d = h.diagonal();
-        double tau = h.hopping();
-        boolean periodic = h.periodic();
-        int zero = n;
-        for (int z = 0; z < size; z++) {
-            int zm = z > 0 ? z - 1 : periodic ? size - 1 : -1;
-            int zp = z + 1 < size ? z + 1 : periodic ? 0 : -1;
+        double ftau = factor * h.hopping();
+        for (int z = zFrom; z < zTo; z++) {
+            int ps = z * 2 * b;
+            if (planeSums != null) {
+                java.util.Arrays.fill(planeSums, ps, ps + 2 * b, 0.0);
+            }
             for (int y = 0; y < size; y++) {
-                int ym = y > 0 ? y - 1 : periodic ? size - 1 : -1;
-                int yp = y + 1 < size ? y + 1 : periodic ? 0 : -1;
-                int row = size * (y + size * z);
-                int rowYm = ym < 0 ? -1 : size * (ym + size * z);
-                int rowYp = yp < 0 ? -1 : size * (yp + size * z);
-                int rowZm = zm < 0 ? -1 : size * (y + size * zm);
-                int rowZp = zp < 0 ? -1 : size * (y + size * zp);
-                for (int xi = 0; xi < size; xi++) {
-                    int i = row + xi;
-                    int xm = xi > 0 ? i - 1 : periodic ? row + size - 1 : zero;
-                    int xp = xi + 1 < size ? i + 1 : periodic ? row : zero;
-                    site(b, x, out, d[i], tau, factor, subtract, xx, xo, i, xm, xp,
-                            rowYm < 0 ? zero : rowYm + xi, rowYp < 0 ? zero : rowYp + xi,
-                            rowZm < 0 ? zero : rowZm + xi, rowZp < 0 ? zero : rowZp + xi);
+                Rows r = Rows.of(h, b, y, z);
+                for (int c = 0; c < b; c += LANES) {
+                    row(r, size, b, c, x, out, d, factor, ftau, subtract, planeSums, ps);
                 }
             }
         }
     }
 
-    private static void site(int b, double[] x, double[] out, double di, double tau, double factor, boolean subtract,
-                             double[] xx, double[] xo, int i, int xm, int xp, int ym, int yp, int zm, int zp) {
-        int oi = i * b;
-        int oxm = xm * b, oxp = xp * b, oym = ym * b, oyp = yp * b, ozm = zm * b, ozp = zp * b;
-        for (int c = 0; c < b; c += LANES) {
-            DoubleVector nb = DoubleVector.fromArray(SPECIES, x, oxm + c)
-                    .add(DoubleVector.fromArray(SPECIES, x, oxp + c))
-                    .add(DoubleVector.fromArray(SPECIES, x, oym + c))
-                    .add(DoubleVector.fromArray(SPECIES, x, oyp + c))
-                    .add(DoubleVector.fromArray(SPECIES, x, ozm + c))
-                    .add(DoubleVector.fromArray(SPECIES, x, ozp + c));
-            DoubleVector xi = DoubleVector.fromArray(SPECIES, x, oi + c);
-            DoubleVector hx = xi.mul(di).sub(nb.mul(tau));
-            DoubleVector v = hx.mul(factor);
+    /** Columns c … c + LANES − 1 of one row; adds the row's dot products to the plane's sums. */
+    private static void row(Rows r, int size, int b, int c, double[] x, double[] out, double[] d, double factor,
+                            double ftau, boolean subtract, double[] planeSums, int ps) {
+        DoubleVector ftauV = DoubleVector.broadcast(SPECIES, ftau);
+        DoubleVector xx = DoubleVector.zero(SPECIES);
+        DoubleVector xo = DoubleVector.zero(SPECIES);
+        int site = r.site();
+        int e = r.centre() + c;
+        int ym = r.yMinus() + c, yp = r.yPlus() + c, zm = r.zMinus() + c, zp = r.zPlus() + c;
+        int sym = r.yMinusStride(), syp = r.yPlusStride(), szm = r.zMinusStride(), szp = r.zPlusStride();
+        for (int xi = 0; xi < size; xi++) {
+            int xm = xi > 0 ? e - b : r.xMinusWrap() + c;
+            int xp = xi < size - 1 ? e + b : r.xPlusWrap() + c;
+            DoubleVector nb = DoubleVector.fromArray(SPECIES, x, xm)
+                    .add(DoubleVector.fromArray(SPECIES, x, xp))
+                    .add(DoubleVector.fromArray(SPECIES, x, ym))
+                    .add(DoubleVector.fromArray(SPECIES, x, yp))
+                    .add(DoubleVector.fromArray(SPECIES, x, zm))
+                    .add(DoubleVector.fromArray(SPECIES, x, zp));
+            DoubleVector xv = DoubleVector.fromArray(SPECIES, x, e);
+            DoubleVector v = xv.mul(factor * d[site + xi]).sub(nb.mul(ftauV));
             if (subtract) {
-                v = v.sub(DoubleVector.fromArray(SPECIES, out, oi + c));
+                v = v.sub(DoubleVector.fromArray(SPECIES, out, e));
             }
-            v.intoArray(out, oi + c);
-            if (xx != null) {
-                DoubleVector.fromArray(SPECIES, xx, c).add(xi.mul(xi)).intoArray(xx, c);
-                DoubleVector.fromArray(SPECIES, xo, c).add(v.mul(xi)).intoArray(xo, c);
-            }
+            v.intoArray(out, e);
+            xx = xx.add(xv.mul(xv));
+            xo = xo.add(v.mul(xv));
+            e += b;
+            ym += sym;
+            yp += syp;
+            zm += szm;
+            zp += szp;
+        }
+        if (planeSums != null) {
+            DoubleVector.fromArray(SPECIES, planeSums, ps + c).add(xx).intoArray(planeSums, ps + c);
+            DoubleVector.fromArray(SPECIES, planeSums, ps + b + c).add(xo).intoArray(planeSums, ps + b + c);
         }
     }
 }
