@@ -25,30 +25,27 @@ final class PanamaBlockStencil implements BlockStencil {
     }
 
     @Override
-    public void applyPlanes(ScaledHamiltonian h, int b, double[] x, double[] out, double factor, boolean subtract,
-                            int zFrom, int zTo, double[] planeSums) {
+    public void applyRows(ScaledHamiltonian h, int b, double[] x, double[] out, double factor, boolean subtract,
+                          int z, int yFrom, int yTo, double[] sums, int offset) {
         if (b % LANES != 0) {
-            scalar.applyPlanes(h, b, x, out, factor, subtract, zFrom, zTo, planeSums);
+            scalar.applyRows(h, b, x, out, factor, subtract, z, yFrom, yTo, sums, offset);
             return;
         }
         int size = h.size();
         double[] d = h.diagonal();
         double ftau = factor * h.hopping();
-        for (int z = zFrom; z < zTo; z++) {
-            int ps = z * 2 * b;
-            if (planeSums != null) {
-                java.util.Arrays.fill(planeSums, ps, ps + 2 * b, 0.0);
-            }
-            for (int y = 0; y < size; y++) {
-                Rows r = Rows.of(h, b, y, z);
-                for (int c = 0; c < b; c += LANES) {
-                    row(r, size, b, c, x, out, d, factor, ftau, subtract, planeSums, ps);
-                }
+        if (sums != null) {
+            java.util.Arrays.fill(sums, offset, offset + 2 * b, 0.0);
+        }
+        for (int y = yFrom; y < yTo; y++) {
+            Rows r = Rows.of(h, b, y, z);
+            for (int c = 0; c < b; c += LANES) {
+                row(r, size, b, c, x, out, d, factor, ftau, subtract, sums, offset);
             }
         }
     }
 
-    /** Columns c … c + LANES − 1 of one row; adds the row's dot products to the plane's sums. */
+    /** Columns c … c + LANES − 1 of one row; adds the row's dot products to the group's sums. */
     private static void row(Rows r, int size, int b, int c, double[] x, double[] out, double[] d, double factor,
                             double ftau, boolean subtract, double[] planeSums, int ps) {
         DoubleVector ftauV = DoubleVector.broadcast(SPECIES, ftau);

@@ -18,7 +18,7 @@ import java.util.List;
  * Measurement tool (not a unit test): one realization at size L, t, S sampled sites, M moments,
  * given threads and block size; prints wall time of the moments and of the evaluation of P pairs,
  * and the peak heap in use (sampled every 50 ms).
- * Arguments: L t S M threads blockSize pairs.
+ * Arguments: L t S M threads blockSize pairs [sweepDepth (0 = automatic)].
  */
 public final class KpmTiming {
     public static void main(String[] args) throws Exception {
@@ -29,6 +29,7 @@ public final class KpmTiming {
         int threads = Integer.parseInt(args[4]);
         int block = Integer.parseInt(args[5]);
         int pairCount = Integer.parseInt(args[6]);
+        int depth = args.length > 7 ? Integer.parseInt(args[7]) : 0;
         long[] peak = {0};
         Thread sampler = new Thread(() -> {
             Runtime rt = Runtime.getRuntime();
@@ -45,7 +46,7 @@ public final class KpmTiming {
         sampler.start();
         RealizationInput input = RealizationInput.defaults(size, t, 42, 0);
         long t0 = System.nanoTime();
-        KpmMoments mom = KpmEngine.compute(input, new KpmSettings(moments, sites, DampingKernel.JACKSON, block, threads, 16));
+        KpmMoments mom = KpmEngine.compute(input, new KpmSettings(moments, sites, DampingKernel.JACKSON, block, threads, 16, depth));
         double momentsSeconds = (System.nanoTime() - t0) * 1e-9;
         List<FrequencyPair> pairs = new ArrayList<>();
         // 10 ω_MW (steps of 10 toward ω_e, Fig. 4) × pairCount/10 ω_n.
