@@ -64,8 +64,8 @@ public final class KpmEvaluator {
     private final int half;     // K + 1 spectral points kept (real signals)
     private final double h;
     private final Fft fft;
-    private final double[] zr;
-    private final double[] zi;
+    /** FFT scratch {re, im} of the calling thread (the site loops run on the common fork-join pool). */
+    private final ThreadLocal<double[][]> scratch;
 
     private KpmEvaluator(int moments) {
         k = gridPoints(moments);
@@ -73,8 +73,7 @@ public final class KpmEvaluator {
         half = k + 1;
         h = 2.0 / k;
         fft = new Fft(nf);
-        zr = new double[nf];
-        zi = new double[nf];
+        scratch = ThreadLocal.withInitial(() -> new double[][] {new double[nf], new double[nf]});
     }
 
     /** K: the power of two ≥ 2M (and ≥ 64). */
@@ -113,10 +112,14 @@ public final class KpmEvaluator {
         for (int i = 0; i < k; i++) {
             lambda[i] = a * (-1 + (i + 0.5) * h) + b;
         }
-        // Cell masses of the local densities.
-        double[][] r = densities(mom.siteMoments(), s, m, g);
+        // Cell masses of the local densities and of the trace vectors' densities, by one dgemm.
+        int traces = mom.traceIds().length;
+        double[] allMoments = java.util.Arrays.copyOf(mom.siteMoments(), (s + traces) * m);
+        System.arraycopy(mom.traceMoments(), 0, allMoments, s * m, traces * m);
+        double[][] rAll = densities(allMoments, s + traces, m, g);
+        double[][] r = java.util.Arrays.copyOf(rAll, s);
         // Global densities: [0] the estimate, [1..R] delete-one replicates over trace vectors.
-        double[][] goe = goeDensities(mom, r, g);
+        double[][] goe = goeDensities(mom, r, java.util.Arrays.copyOfRange(rAll, s, s + traces));
         double[][][] fs = spectra(r);
         double[][][] fg = spectra(goe);
 
@@ -142,31 +145,37 @@ public final class KpmEvaluator {
         double[][] s1g = new double[pairs][goe.length];
         double[][] s2g = new double[pairs][goe.length];
         double[][] spg = new double[freq.omegaMW().length][goe.length];
-        double[] gr = new double[half];
-        double[] gi = new double[half];
-        double[] gr2 = new double[half];
-        double[] gi2 = new double[half];
-        double[] rp = new double[k];
-        double[] rp2 = new double[k];
-        for (int v = 0; v < freq.omegaMW().length; v++) {
-            double[] p = ElectronPolarization.biases(lambda, input.physics(), units, freq.omegaMW()[v]);
-            for (int j = 0; j < s; j += 2) {
-                boolean two = j + 1 < s;
-                double first = weighted(r[j], p, rp);
-                double second = two ? weighted(r[j + 1], p, rp2) : 0;
-                pairSpectrum(rp, two ? rp2 : null, gr, gi, gr2, gi2);
-                sp[v][j] = first * first;
-                rateSums(freq, v, weights, fs[0][j], fs[1][j], gr, gi, s1, s2, j, 1.0);
-                if (two) {
-                    sp[v][j + 1] = second * second;
-                    rateSums(freq, v, weights, fs[0][j + 1], fs[1][j + 1], gr2, gi2, s1, s2, j + 1, 1.0);
+        double[][] biases = new double[freq.omegaMW().length][];
+        for (int v = 0; v < biases.length; v++) {
+            biases[v] = ElectronPolarization.biases(lambda, input.physics(), units, freq.omegaMW()[v]);
+        }
+        // Sites in pairs (two real signals per complex FFT), the pairs spread over the threads; every
+        // result lands in its own slot, so the outcome does not depend on the scheduling.
+        parallel((s + 1) / 2, (from, to) -> {
+            Buffers w = new Buffers(half, k);
+            for (int v = 0; v < biases.length; v++) {
+                for (int j = 2 * from; j < Math.min(s, 2 * to); j += 2) {
+                    boolean two = j + 1 < s;
+                    double first = weighted(r[j], biases[v], w.rp);
+                    double second = two ? weighted(r[j + 1], biases[v], w.rp2) : 0;
+                    pairSpectrum(w.rp, two ? w.rp2 : null, w.gr, w.gi, w.gr2, w.gi2);
+                    sp[v][j] = first * first;
+                    rateSums(freq, v, weights, fs[0][j], fs[1][j], w.gr, w.gi, w.abs2, w.cross, s1, s2, j, 1.0);
+                    if (two) {
+                        sp[v][j + 1] = second * second;
+                        rateSums(freq, v, weights, fs[0][j + 1], fs[1][j + 1], w.gr2, w.gi2, w.abs2, w.cross, s1, s2,
+                                j + 1, 1.0);
+                    }
                 }
             }
+        });
+        Buffers w = new Buffers(half, k);
+        for (int v = 0; v < biases.length; v++) {
             for (int q = 0; q < goe.length; q++) {
-                double mean = weighted(goe[q], p, rp);
-                pairSpectrum(rp, null, gr, gi, gr2, gi2);
+                double mean = weighted(goe[q], biases[v], w.rp);
+                pairSpectrum(w.rp, null, w.gr, w.gi, w.gr2, w.gi2);
                 spg[v][q] = n * mean * mean;
-                rateSums(freq, v, weights, fg[0][q], fg[1][q], gr, gi, s1g, s2g, q, n);
+                rateSums(freq, v, weights, fg[0][q], fg[1][q], w.gr, w.gi, w.abs2, w.cross, s1g, s2g, q, n);
             }
         }
 
@@ -245,34 +254,81 @@ public final class KpmEvaluator {
         return new KpmObservables(n, s, m, kernel, k, halfWidth, dos, spectrum, spectrumError, List.copyOf(results));
     }
 
-    /** Adds S1, S2 of every pair with bias index v, for one site (or GOE replicate) with spectra F, G = FFT(r·P). */
+    /**
+     * Sets S1, S2 of every pair with bias index v, for one site (or GOE replicate) with spectra F and
+     * G = FFT(r·P): |G|² and Im(conj(G) F) are formed once, then dotted with each pair's Ŵ.
+     */
     private void rateSums(FrequencyIndex freq, int v, double[][][] weights, double[] fr, double[] fi, double[] gr,
-                          double[] gi, double[][] s1, double[][] s2, int column, double factor) {
+                          double[] gi, double[] abs2, double[] cross, double[][] s1, double[][] s2, int column,
+                          double factor) {
+        for (int q = 0; q < half; q++) {
+            // S1: 2 Im(conj(G) F)·Im Ŵ;  S2: |G|² Re Ŵ (the factors 2, 1/2K and the half-spectrum
+            // multiplicities are folded into Re Ŵ, Im Ŵ).
+            cross[q] = gr[q] * fi[q] - gi[q] * fr[q];
+            abs2[q] = gr[q] * gr[q] + gi[q] * gi[q];
+        }
         for (int pk = 0; pk < freq.pairBias().length; pk++) {
             if (freq.pairBias()[pk] != v) {
                 continue;
             }
-            double[] reW = weights[freq.pairOmega()[pk]][0];
-            double[] imW = weights[freq.pairOmega()[pk]][1];
-            double a1 = 0;
-            double a2 = 0;
-            for (int q = 0; q < half; q++) {
-                // S1: 2 Im(conj(G) F)·Im Ŵ;  S2: |G|² Re Ŵ (the factors 2, 1/2K and the half-spectrum
-                // multiplicities are folded into reW, imW).
-                a1 += (gr[q] * fi[q] - gi[q] * fr[q]) * imW[q];
-                a2 += (gr[q] * gr[q] + gi[q] * gi[q]) * reW[q];
-            }
-            s1[pk][column] = factor * a1;
-            s2[pk][column] = factor * a2;
+            s1[pk][column] = factor * dot(cross, weights[freq.pairOmega()[pk]][1], half);
+            s2[pk][column] = factor * dot(abs2, weights[freq.pairOmega()[pk]][0], half);
         }
     }
 
     private double power(double[] fr, double[] fi, double[] reW) {
-        double acc = 0;
-        for (int q = 0; q < half; q++) {
-            acc += (fr[q] * fr[q] + fi[q] * fi[q]) * reW[q];
+        double a0 = 0, a1 = 0;
+        int q = 0;
+        for (; q + 1 < half; q += 2) {
+            a0 += (fr[q] * fr[q] + fi[q] * fi[q]) * reW[q];
+            a1 += (fr[q + 1] * fr[q + 1] + fi[q + 1] * fi[q + 1]) * reW[q + 1];
         }
-        return acc;
+        for (; q < half; q++) {
+            a0 += (fr[q] * fr[q] + fi[q] * fi[q]) * reW[q];
+        }
+        return a0 + a1;
+    }
+
+    /**
+     * Σ_q x_q y_q over q &lt; len in four interleaved partial sums (a single running sum would wait for
+     * the previous add at every term), added as (s0 + s1) + (s2 + s3).
+     */
+    static double dot(double[] x, double[] y, int len) {
+        double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+        int q = 0;
+        for (; q + 3 < len; q += 4) {
+            a0 += x[q] * y[q];
+            a1 += x[q + 1] * y[q + 1];
+            a2 += x[q + 2] * y[q + 2];
+            a3 += x[q + 3] * y[q + 3];
+        }
+        for (; q < len; q++) {
+            a0 += x[q] * y[q];
+        }
+        return (a0 + a1) + (a2 + a3);
+    }
+
+    /** Work arrays of one thread of the site loop. */
+    private static final class Buffers {
+        final double[] gr, gi, gr2, gi2, abs2, cross, rp, rp2;
+
+        Buffers(int half, int k) {
+            gr = new double[half];
+            gi = new double[half];
+            gr2 = new double[half];
+            gi2 = new double[half];
+            abs2 = new double[half];
+            cross = new double[half];
+            rp = new double[k];
+            rp2 = new double[k];
+        }
+    }
+
+    /** Runs body(from, to) on disjoint ranges covering [0, count), in parallel on the common pool. */
+    private static void parallel(int count, java.util.function.BiConsumer<Integer, Integer> body) {
+        int chunks = Math.min(count, 4 * Math.max(1, java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1));
+        java.util.stream.IntStream.range(0, chunks).parallel()
+                .forEach(c -> body.accept((int) ((long) c * count / chunks), (int) ((long) (c + 1) * count / chunks)));
     }
 
     /** out = r·p elementwise; returns Σ r·p. */
@@ -290,6 +346,8 @@ public final class KpmEvaluator {
      * returned as {Re Ŵ·c/2K, 2·Im Ŵ·c/2K} on κ = 0…K with c the half-spectrum multiplicity (1 at κ = 0, K; else 2).
      */
     private double[][] lorentzianSpectrum(double gamma, double u0) {
+        double[] zr = scratch.get()[0];
+        double[] zi = scratch.get()[1];
         java.util.Arrays.fill(zr, 0);
         java.util.Arrays.fill(zi, 0);
         double damping = Math.exp(-gamma * Math.PI / h);
@@ -316,11 +374,13 @@ public final class KpmEvaluator {
         int count = signals.length;
         double[][] re = new double[count][half];
         double[][] im = new double[count][half];
-        for (int j = 0; j < count; j += 2) {
-            boolean two = j + 1 < count;
-            pairSpectrum(signals[j], two ? signals[j + 1] : null, re[j], im[j], two ? re[j + 1] : new double[half],
-                    two ? im[j + 1] : new double[half]);
-        }
+        parallel((count + 1) / 2, (from, to) -> {
+            for (int j = 2 * from; j < Math.min(count, 2 * to); j += 2) {
+                boolean two = j + 1 < count;
+                pairSpectrum(signals[j], two ? signals[j + 1] : null, re[j], im[j],
+                        two ? re[j + 1] : new double[half], two ? im[j + 1] : new double[half]);
+            }
+        });
         return new double[][][] {re, im};
     }
 
@@ -329,6 +389,8 @@ public final class KpmEvaluator {
      * B_κ = (Z_κ − conj Z_{−κ})/(2i).
      */
     private void pairSpectrum(double[] a, double[] b, double[] aRe, double[] aIm, double[] bRe, double[] bIm) {
+        double[] zr = scratch.get()[0];
+        double[] zi = scratch.get()[1];
         java.util.Arrays.fill(zr, 0);
         java.util.Arrays.fill(zi, 0);
         System.arraycopy(a, 0, zr, 0, k);
@@ -353,50 +415,54 @@ public final class KpmEvaluator {
      */
     private double[][] binnedCorrelations(double[][][] spec, int count, double[] lo, double delta, double a) {
         double[][] out = new double[lo.length][count];
-        double[] c1 = new double[nf];
-        double[] c2 = new double[nf];
-        for (int j = 0; j < count; j += 2) {
-            boolean two = j + 1 < count;
-            java.util.Arrays.fill(zr, 0);
-            java.util.Arrays.fill(zi, 0);
-            // IFFT(X + iY) with X, Y real and even: real part → x, imaginary part → y.
-            for (int q = 0; q < half; q++) {
-                double x = spec[0][j][q] * spec[0][j][q] + spec[1][j][q] * spec[1][j][q];
-                double y = two ? spec[0][j + 1][q] * spec[0][j + 1][q] + spec[1][j + 1][q] * spec[1][j + 1][q] : 0;
-                zr[q] = x;
-                zi[q] = y;
-                if (q > 0 && q < k) {
-                    zr[nf - q] = x;
-                    zi[nf - q] = y;
-                }
-            }
-            fft.inverseUnscaled(zr, zi);
-            for (int i = 0; i < nf; i++) {
-                c1[i] = zr[i] / nf;
-                c2[i] = zi[i] / nf;
-            }
-            for (int q = 0; q < lo.length; q++) {
-                double from = lo[q] / a;
-                double to = (lo[q] + delta) / a;
-                int d0 = Math.max(-(k - 1), (int) Math.floor(from / h) - 1);
-                int d1 = Math.min(k - 1, (int) Math.ceil(to / h) + 1);
-                double acc1 = 0;
-                double acc2 = 0;
-                for (int d = d0; d <= d1; d++) {
-                    double w = hatIntegral(d * h, from, to);
-                    if (w != 0) {
-                        int idx = Math.floorMod(d, nf);
-                        acc1 += w * c1[idx];
-                        acc2 += w * c2[idx];
+        parallel((count + 1) / 2, (firstPair, endPair) -> {
+            double[] zr = scratch.get()[0];
+            double[] zi = scratch.get()[1];
+            double[] c1 = new double[nf];
+            double[] c2 = new double[nf];
+            for (int j = 2 * firstPair; j < Math.min(count, 2 * endPair); j += 2) {
+                boolean two = j + 1 < count;
+                java.util.Arrays.fill(zr, 0);
+                java.util.Arrays.fill(zi, 0);
+                // IFFT(X + iY) with X, Y real and even: real part → x, imaginary part → y.
+                for (int q = 0; q < half; q++) {
+                    double x = spec[0][j][q] * spec[0][j][q] + spec[1][j][q] * spec[1][j][q];
+                    double y = two ? spec[0][j + 1][q] * spec[0][j + 1][q] + spec[1][j + 1][q] * spec[1][j + 1][q] : 0;
+                    zr[q] = x;
+                    zi[q] = y;
+                    if (q > 0 && q < k) {
+                        zr[nf - q] = x;
+                        zi[nf - q] = y;
                     }
                 }
-                // c(d) = h G(dh): ∫ G over the bin = Σ_d c(d) ∫hat_d / h.
-                out[q][j] = acc1 / h;
-                if (two) {
-                    out[q][j + 1] = acc2 / h;
+                fft.inverseUnscaled(zr, zi);
+                for (int i = 0; i < nf; i++) {
+                    c1[i] = zr[i] / nf;
+                    c2[i] = zi[i] / nf;
+                }
+                for (int q = 0; q < lo.length; q++) {
+                    double from = lo[q] / a;
+                    double to = (lo[q] + delta) / a;
+                    int d0 = Math.max(-(k - 1), (int) Math.floor(from / h) - 1);
+                    int d1 = Math.min(k - 1, (int) Math.ceil(to / h) + 1);
+                    double acc1 = 0;
+                    double acc2 = 0;
+                    for (int d = d0; d <= d1; d++) {
+                        double w = hatIntegral(d * h, from, to);
+                        if (w != 0) {
+                            int idx = Math.floorMod(d, nf);
+                            acc1 += w * c1[idx];
+                            acc2 += w * c2[idx];
+                        }
+                    }
+                    // c(d) = h G(dh): ∫ G over the bin = Σ_d c(d) ∫hat_d / h.
+                    out[q][j] = acc1 / h;
+                    if (two) {
+                        out[q][j + 1] = acc2 / h;
+                    }
                 }
             }
-        }
+        });
         return out;
     }
 
@@ -463,7 +529,7 @@ public final class KpmEvaluator {
     }
 
     /** ρ̄ cell masses: [0] the estimate, then the delete-one replicates over trace vectors (none with all sites). */
-    private double[][] goeDensities(KpmMoments mom, double[][] r, double[] g) {
+    private double[][] goeDensities(KpmMoments mom, double[][] r, double[][] t) {
         if (mom.allSites()) {
             double[] mean = new double[k];
             for (double[] rj : r) {
@@ -476,8 +542,7 @@ public final class KpmEvaluator {
             }
             return new double[][] {mean};
         }
-        int count = mom.traceIds().length;
-        double[][] t = densities(mom.traceMoments(), count, mom.moments(), g);
+        int count = t.length;
         double[][] out = new double[count + 1][k];
         for (double[] tv : t) {
             for (int i = 0; i < k; i++) {
