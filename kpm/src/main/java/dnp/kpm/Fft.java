@@ -5,6 +5,8 @@ package dnp.kpm;
  * imaginary arrays: forward X_κ = Σ_k x_k e^{−2πiκk/n}; inverse without the 1/n factor.
  */
 final class Fft {
+    /** Lanes of the Vector API passes where the stencil uses the Vector API too, else 0 (scalar loops only). */
+    private static final int VECTOR_LANES = Stencils.preferred() instanceof PanamaBlockStencil ? PanamaFft.LANES : 0;
     private final int n;
     private final int[] reverse;
     private final double[] cos;
@@ -73,6 +75,10 @@ final class Fft {
         int len = 2;
         for (; 2 * len <= n; len <<= 2) {
             int h = len >> 1;          // first stage: butterflies (p, p + h) of blocks of len
+            if (VECTOR_LANES > 0 && h % VECTOR_LANES == 0) {
+                PanamaFft.fusedPass(re, im, tc, ts, n, len);
+                continue;
+            }
             for (int start = 0; start < n; start += 2 * len) {
                 for (int k = 0; k < h; k++) {
                     int p0 = start + k;
@@ -112,6 +118,10 @@ final class Fft {
         }
         if (len <= n) { // one radix-2 stage left when log2 n is odd
             int half = len >> 1;
+            if (VECTOR_LANES > 0 && half % VECTOR_LANES == 0) {
+                PanamaFft.radix2Pass(re, im, tc, ts, n, half);
+                return;
+            }
             for (int start = 0; start < n; start += len) {
                 for (int k = 0; k < half; k++) {
                     double wr = tc[half + k];
