@@ -8,7 +8,9 @@ import dnp.kernel.model.Lattice;
 import dnp.kernel.model.RealizationInput;
 import dnp.kernel.result.RealizationResult;
 import dnp.sweep.AtomicFiles;
+import dnp.sweep.KpmRealization;
 import dnp.sweep.MemoryPlan;
+import dnp.sweep.Method;
 import dnp.sweep.ModelSpec;
 import dnp.sweep.Parallelism;
 import dnp.sweep.ProvenanceCollector;
@@ -50,12 +52,24 @@ final class SingleCommand implements Callable<Integer> {
             throw new UserInputException(output + " exists: use --force to overwrite it");
         }
         Lattice lattice = new Lattice(which.size, spec.boundary());
-        MemoryPlan.check(which.size, spec.driver(), 1);
-        RealizationInput input = new RealizationInput(lattice, which.hopping, disorder(lattice, spec), spec.physics(),
-                spec.pairs(), spec.analysis(), spec.convention());
-        Parallelism.configureBlas(blasThreads);
-        RealizationResult result = Realization.compute(input, spec.driver().solver());
-        String text = Documents.pretty(ResultRecords.document(result, withArrays, ProvenanceCollector.collect()));
+        RealizationInput input;
+        String text;
+        if (spec.method() == Method.KPM) {
+            input = new RealizationInput(lattice, which.hopping, disorder(lattice, spec), spec.physics(), spec.pairs(),
+                    spec.analysis(), spec.convention());
+            int threads = blasThreads != null ? blasThreads : Parallelism.cores();
+            long start = System.nanoTime();
+            var moments = KpmRealization.moments(input, spec.kpm(), threads, null);
+            text = Documents.pretty(KpmRealization.record(null, input, moments, (System.nanoTime() - start) * 1e-9,
+                    ProvenanceCollector.collect()));
+        } else {
+            MemoryPlan.check(which.size, spec.driver(), 1);
+            input = new RealizationInput(lattice, which.hopping, disorder(lattice, spec), spec.physics(),
+                    spec.pairs(), spec.analysis(), spec.convention());
+            Parallelism.configureBlas(blasThreads);
+            RealizationResult result = Realization.compute(input, spec.driver().solver());
+            text = Documents.pretty(ResultRecords.document(result, withArrays, ProvenanceCollector.collect()));
+        }
         if (output == null) {
             System.out.print(text);
         } else {

@@ -25,7 +25,7 @@ final class SweepCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         int[] s = parseShard(shard);
         SweepRunner.Outcome outcome = SweepRunner.run(sweep.spec(), sweep.out, s[0], s[1], sweep.parallel,
-                sweep.blasThreads, quiet);
+                sweep.blasThreads, quiet, sweep.momentCache);
         System.err.println("dnp sweep: shard " + s[0] + "/" + s[1] + ": " + outcome.computed() + " computed, "
                 + outcome.skipped() + " already done, " + outcome.total() + " in shard; results in " + sweep.out);
         return 0;

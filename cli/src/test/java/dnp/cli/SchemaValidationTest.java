@@ -36,7 +36,10 @@ class SchemaValidationTest {
     static Path dir;
 
     @BeforeAll
-    static void loadSchemas() throws IOException {
+    static synchronized void loadSchemas() throws IOException {
+        if (registry != null) {
+            return;
+        }
         Map<String, String> schemas = new HashMap<>();
         try (Stream<Path> files = Files.list(SCHEMAS)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".schema.json")).toList()) {

@@ -18,15 +18,18 @@ import java.util.List;
  * @param width    disorder width w (2π·MHz)
  * @param omegaN   nuclear Zeeman frequencies (2π·MHz); every one is paired with every ω_MW
  * @param omegaMW  microwave frequencies (2π·MHz)
+ * @param method   dense diagonalization or the kernel polynomial method
+ * @param kpm      the KPM settings (used with {@code method = kpm})
  */
 public record ModelSpec(double width, BoundaryCondition boundary, Convention convention, Driver driver,
                         List<Double> omegaN, List<Double> omegaMW, PhysicalParameters physics,
-                        AnalysisOptions analysis) {
+                        AnalysisOptions analysis, Method method, KpmSpec kpm) {
 
     /** The paper's defaults: w = 108, periodic, si, dsyevd, (ω_n, ω_MW) = (20, 93860), Table I. */
     public static final ModelSpec DEFAULTS = new ModelSpec(PhysicalParameters.DEFAULT_DISORDER_WIDTH,
             BoundaryCondition.PERIODIC, Convention.SI, Driver.DEFAULT, List.of(PhysicalParameters.DEFAULT_OMEGA_N),
-            List.of(PhysicalParameters.DEFAULT_OMEGA_MW), PhysicalParameters.TABLE_I, AnalysisOptions.DEFAULTS);
+            List.of(PhysicalParameters.DEFAULT_OMEGA_MW), PhysicalParameters.TABLE_I, AnalysisOptions.DEFAULTS,
+            Method.DENSE, KpmSpec.DEFAULTS);
 
     public ModelSpec {
         if (!Double.isFinite(width) || width < 0) {
@@ -35,7 +38,8 @@ public record ModelSpec(double width, BoundaryCondition boundary, Convention con
         if (omegaN == null || omegaMW == null || omegaN.isEmpty() || omegaMW.isEmpty()) {
             throw new UserInputException("--omega-n and --omega-mw need at least one value each");
         }
-        if (boundary == null || convention == null || driver == null || physics == null || analysis == null) {
+        if (boundary == null || convention == null || driver == null || physics == null || analysis == null
+                || method == null || kpm == null) {
             throw new IllegalArgumentException("model specification is incomplete");
         }
         omegaN = List.copyOf(omegaN);
@@ -59,27 +63,31 @@ public record ModelSpec(double width, BoundaryCondition boundary, Convention con
     }
 
     public ModelSpec withWidth(double w) {
-        return new ModelSpec(w, boundary, convention, driver, omegaN, omegaMW, physics, analysis);
+        return new ModelSpec(w, boundary, convention, driver, omegaN, omegaMW, physics, analysis, method, kpm);
     }
 
     public ModelSpec withBoundary(BoundaryCondition b) {
-        return new ModelSpec(width, b, convention, driver, omegaN, omegaMW, physics, analysis);
+        return new ModelSpec(width, b, convention, driver, omegaN, omegaMW, physics, analysis, method, kpm);
     }
 
     public ModelSpec withConvention(Convention c) {
-        return new ModelSpec(width, boundary, c, driver, omegaN, omegaMW, physics, analysis);
+        return new ModelSpec(width, boundary, c, driver, omegaN, omegaMW, physics, analysis, method, kpm);
     }
 
     public ModelSpec withDriver(Driver d) {
-        return new ModelSpec(width, boundary, convention, d, omegaN, omegaMW, physics, analysis);
+        return new ModelSpec(width, boundary, convention, d, omegaN, omegaMW, physics, analysis, method, kpm);
     }
 
     public ModelSpec withFrequencies(List<Double> n, List<Double> mw) {
-        return new ModelSpec(width, boundary, convention, driver, n, mw, physics, analysis);
+        return new ModelSpec(width, boundary, convention, driver, n, mw, physics, analysis, method, kpm);
+    }
+
+    public ModelSpec withMethod(Method m, KpmSpec k) {
+        return new ModelSpec(width, boundary, convention, driver, omegaN, omegaMW, physics, analysis, m, k);
     }
 
     public ModelSpec withAnalysis(AnalysisOptions a) {
-        return new ModelSpec(width, boundary, convention, driver, omegaN, omegaMW, physics, a);
+        return new ModelSpec(width, boundary, convention, driver, omegaN, omegaMW, physics, a, method, kpm);
     }
 
     /** The parameters of a sweep of this model over a grid, as recorded in its manifest. */
@@ -91,6 +99,7 @@ public record ModelSpec(double width, BoundaryCondition boundary, Convention con
                 convention.label(), driver.label(), omegaN, omegaMW, p.t1e(), p.t2e(), p.omega1(), p.t1n(), p.t2n(),
                 p.a0(), p.bathTemperature(), p.omegaE(), p.nuclearRatio(), a.correlatorBinWidth(),
                 a.correlatorMaxOmega(), a.energyBins(), a.gapRatioFraction(), a.sampledGoe(), a.siteDistribution(),
-                null);
+                method.label(), method == Method.KPM ? kpm.moments() : null, method == Method.KPM ? kpm.sites() : null,
+                method == Method.KPM ? kpm.kernel().name().toLowerCase(java.util.Locale.ROOT) : null, null);
     }
 }

@@ -43,7 +43,7 @@ public final class ResultRecords {
             }
             pairs.add(new PairRecord(p.pair().omegaN(), p.pair().omegaMW(), p.pn(), p.pnGoe(), p.pnGoeSampled(),
                     p.numerator(), p.denominator(), emit(p.rates()), abs(p.rates()), emit(p.goeRates()),
-                    abs(p.goeRates()), p.correlatorK(), p.correlatorR(), p.correlatorC(), sites));
+                    abs(p.goeRates()), p.correlatorK(), p.correlatorR(), p.correlatorC(), sites, null, null, null));
         }
         CorrelatorSpectrum spectrum = r.spectrum();
         List<RealizationRecord.CorrelatorBin> bins = null;
@@ -59,15 +59,16 @@ public final class ResultRecords {
         }
         Timings t = r.timings();
         return new RealizationRecord(RealizationRecord.SCHEMA, key, in.lattice().size(), r.sites(), in.hopping(),
-                in.disorder().width(), in.lattice().boundary().label(), in.convention().label(), r.eigenSolver(),
+                in.disorder().width(), in.lattice().boundary().label(), in.convention().label(), Method.DENSE.label(),
+                r.eigenSolver(),
                 in.disorder().seed(), in.disorder().realization(), in.disorder().source(), r.ipr(),
                 r.dosSecondMoment(), r.gapRatio(), r.gapRatioCount(), r.overlapSum(),
                 new double[]{lambda[0], lambda[lambda.length - 1]},
-                NuclearPolarization.partsLabel(in.convention()), pairs, spectrum.binWidth(), bins, arrays,
+                NuclearPolarization.partsLabel(in.convention()), null, pairs, spectrum.binWidth(), bins, arrays,
                 new RealizationRecord.Dos(r.energyHalfWidth(), r.energyBinWidth(), r.dos()),
                 withArrays ? r.binnedCorrelator() : null,
                 new RealizationRecord.TimingsRecord(t.build(), t.eigen(), t.overlaps(), t.observables(), t.extras(),
-                        t.total()), provenance);
+                        t.total(), null), provenance);
     }
 
     private static RatePartsRecord emit(RateParts r) {

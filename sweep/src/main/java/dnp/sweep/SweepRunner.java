@@ -1,6 +1,8 @@
 package dnp.sweep;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dnp.kernel.model.RealizationInput;
+import dnp.kpm.MomentStore;
 import dnp.sweep.records.SweepLine;
 import dnp.sweep.records.SweepParameters;
 
@@ -30,6 +32,29 @@ public final class SweepRunner {
     /** Computes every observable of each unfinished realization of one shard of {@code spec}. */
     public static Outcome run(SweepSpec spec, Path dir, int shard, int shards, Integer parallel, Integer blasThreads,
                               boolean quiet) throws IOException {
+        return run(spec, dir, shard, shards, parallel, blasThreads, quiet, null);
+    }
+
+    /**
+     * As {@link #run(SweepSpec, Path, int, int, Integer, Integer, boolean)}; with {@code method = kpm} the
+     * moments of each realization are read from, or computed into, {@code momentCache} (default
+     * DIR/moments): another sweep of the same realizations with other frequencies, times, temperature or
+     * convention then needs no stencil work.
+     */
+    public static Outcome run(SweepSpec spec, Path dir, int shard, int shards, Integer parallel, Integer blasThreads,
+                              boolean quiet, Path momentCache) throws IOException {
+        if (spec.model().method() == Method.KPM) {
+            // The stencil uses every core itself: one realization at a time.
+            MomentStore store = new MomentStore(momentCache != null ? momentCache : dir.resolve("moments"));
+            int threads = blasThreads != null ? blasThreads : Parallelism.cores();
+            return run(spec, spec.parameters(), dir, shard, shards, 1, 1, quiet, task -> {
+                RealizationInput input = spec.input(task);
+                long start = System.nanoTime();
+                var moments = KpmRealization.moments(input, spec.model().kpm(), threads, store);
+                return KpmRealization.record(task.key(), input, moments, (System.nanoTime() - start) * 1e-9,
+                        ProvenanceCollector.collect());
+            });
+        }
         return run(spec, spec.parameters(), dir, shard, shards, parallel, blasThreads, quiet, task -> {
             RealizationResult result = Realization.compute(spec.input(task), spec.model().driver().solver());
             return ResultRecords.line(task, result, ProvenanceCollector.collect());
@@ -48,7 +73,9 @@ public final class SweepRunner {
             Set<String> done = SweepStore.readRecords(dir, SweepLineKey.class).keySet();
             List<SweepTask> todo = mine.stream().filter(t -> !done.contains(t.key())).toList();
             Parallelism par = Parallelism.choose(parallel, blasThreads, spec.largestSize(), todo.size());
-            MemoryPlan.check(spec.largestSize(), spec.model().driver(), par.realizations());
+            if (spec.model().method() == Method.DENSE) {
+                MemoryPlan.check(spec.largestSize(), spec.model().driver(), par.realizations());
+            }
             if (!todo.isEmpty() && spec.model().driver().isNative()) {
                 NativeLibraries.provider().setThreads(par.blasThreads());
             }

@@ -29,6 +29,10 @@ public final class SweepOptions {
     public Integer parallel;
     @Option(names = "--blas-threads", paramLabel = "B", description = "BLAS threads per realization (default: cores / parallel)")
     public Integer blasThreads;
+    @Option(names = "--moment-cache", paramLabel = "DIR", description = "kpm: folder of the moment files "
+            + "(default OUT/moments); sweeps of the same realizations with other frequencies, times, temperature or "
+            + "convention reuse them")
+    public Path momentCache;
     @Mixin
     ModelOptions model;
 
@@ -65,6 +69,10 @@ public final class SweepOptions {
         args.add(join(model.omegaN()));
         args.add("--omega-mw");
         args.add(join(model.omegaMW()));
+        if (model.method() == dnp.sweep.Method.KPM) {
+            args.addAll(List.of("--method", "kpm", "--moments", String.valueOf(model.kpm().moments()), "--sites",
+                    String.valueOf(model.kpm().sites()), "--kernel", p.kpmKernel()));
+        }
         if (model.analysis().sampledGoe()) {
             args.add("--sampled-goe");
         }

@@ -6,12 +6,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /**
  * The results of one (ω_n, ω_MW) pair: P_n (Anderson, O → 1/N, sampled GOE), the numerator and
  * denominator of the convention's P_n, the rate parts of Ω(±ω_n), and K, R, C in the ω bin centred on
- * ω_n. Frequencies in 2π·MHz.
+ * ω_n. Frequencies in 2π·MHz. The errors (KPM with sampled sites only) are standard errors.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PairRecord(double omegaN, double omegaMW, @JsonProperty("Pn") double pn,
                          @JsonProperty("PnGOE") double pnGoe, @JsonProperty("PnGOESampled") double pnGoeSampled,
                          double numerator, double denominator, RatePartsRecord emit, RatePartsRecord abs,
                          RatePartsRecord goeEmit, RatePartsRecord goeAbs, @JsonProperty("K") double k,
-                         @JsonProperty("R") double r, @JsonProperty("C") double c, SitesRecord sites) {
+                         @JsonProperty("R") double r, @JsonProperty("C") double c, SitesRecord sites,
+                         @JsonProperty("PnError") Double pnError, @JsonProperty("PnGOEError") Double pnGoeError,
+                         @JsonProperty("KError") Double kError) {
 }

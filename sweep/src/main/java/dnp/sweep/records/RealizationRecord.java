@@ -8,18 +8,27 @@ import java.util.List;
 /**
  * Every observable of one realization: the document of {@code dnp single} and, with a {@code key}
  * and the ω bins as plain arrays ({@code correlatorArrays} instead of {@code correlator}), one line of a
- * sweep. Described field by field in docs/schema/realization.schema.json.
+ * sweep. With {@code method = kpm} the values are kernel-polynomial estimates (kernel-smoothed, with
+ * the standard errors of the site sample) and the quantities that need single eigenstates (IPR, ⟨r⟩,
+ * band edges, the binned K) are absent. Described field by field in docs/schema/realization.schema.json.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RealizationRecord(String schema, String key, @JsonProperty("L") int size, @JsonProperty("N") int sites,
-                                double t, double w, String boundary, String convention, String driver, long seed,
+                                double t, double w, String boundary, String convention, String method,
+                                String driver, long seed,
                                 long realization, String disorder, double ipr, double dosSecondMoment,
                                 double gapRatio, int gapRatioCount, double overlapSum, double[] bandEdges,
-                                String rateParts, List<PairRecord> pairs, double correlatorBinWidth, List<CorrelatorBin> correlator,
+                                String rateParts, Kpm kpm, List<PairRecord> pairs, double correlatorBinWidth, List<CorrelatorBin> correlator,
                                 CorrelatorArrays correlatorArrays, Dos dos, double[][] binnedCorrelator,
                                 TimingsRecord timings, Provenance provenance) implements SweepLine {
 
     public static final String SCHEMA = "dnp.realization/1";
+
+    /**
+     * How a KPM result was computed: M moments, the damping kernel, the sites the local densities were
+     * summed over (S of N; errors are standard errors of that sample) and the reconstruction grid.
+     */
+    public record Kpm(int moments, String kernel, int sampledSites, int gridPoints, double energyResolution) {}
 
     /** One ω bin of K(ω), R(ω), C(ω) (bins centred on 0, δ, 2δ, …). */
     public record CorrelatorBin(double omega, @JsonProperty("K") double k, @JsonProperty("R") double r,
@@ -31,9 +40,10 @@ public record RealizationRecord(String schema, String key, @JsonProperty("L") in
     /** Density of states of λ on [−halfWidth, halfWidth] in bins of binWidth (values per bin, bin centres implied). */
     public record Dos(double halfWidth, double binWidth, double[] density) {}
 
-    /** Seconds per stage. */
+    /** Seconds per stage (null for a stage the method has not: dense has no moments, kpm no eigen stage). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record TimingsRecord(double build, double eigen, double overlaps, double observables, double extras,
-                                double total) {}
+                                double total, Double moments) {}
 
     /** K(ω) per bin, from either form. */
     public double[] correlatorK() {

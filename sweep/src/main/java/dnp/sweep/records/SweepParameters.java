@@ -15,19 +15,22 @@ public record SweepParameters(List<Integer> sizes, List<Double> hoppings, int re
                               List<Double> omegaN, List<Double> omegaMW, double t1e, double t2e, double omega1,
                               double t1n, double t2n, double a0, double bathTemperature, double omegaE,
                               double nuclearRatio, double binWidth, double maxOmega, int energyBins,
-                              double gapFraction, boolean sampledGoe, boolean siteDistribution, String mode) {
+                              double gapFraction, boolean sampledGoe, boolean siteDistribution, String method,
+                              Integer kpmMoments, Integer kpmSites, String kpmKernel, String mode) {
 
     public SweepParameters withMode(String m) {
         return new SweepParameters(sizes, hoppings, realizations, firstRealization, seed, w, boundary, convention,
                 driver, omegaN, omegaMW, t1e, t2e, omega1, t1n, t2n, a0, bathTemperature, omegaE, nuclearRatio,
-                binWidth, maxOmega, energyBins, gapFraction, sampledGoe, siteDistribution, m);
+                binWidth, maxOmega, energyBins, gapFraction, sampledGoe, siteDistribution, method, kpmMoments, kpmSites,
+                kpmKernel, m);
     }
 
     /** The same physics on another grid (sizes, hoppings, realizations set to those of {@code other}). */
     public SweepParameters withGridOf(SweepParameters other) {
         return new SweepParameters(other.sizes, other.hoppings, other.realizations, other.firstRealization, seed, w,
                 boundary, convention, driver, omegaN, omegaMW, t1e, t2e, omega1, t1n, t2n, a0, bathTemperature, omegaE,
-                nuclearRatio, binWidth, maxOmega, energyBins, gapFraction, sampledGoe, siteDistribution, mode);
+                nuclearRatio, binWidth, maxOmega, energyBins, gapFraction, sampledGoe, siteDistribution, method,
+                kpmMoments, kpmSites, kpmKernel, mode);
     }
 
     /** A parameter whose value differs between two sweeps. */
