@@ -47,7 +47,7 @@ final class PanamaBlockStencil implements BlockStencil {
 
     /** Columns c … c + LANES − 1 of one row; adds the row's dot products to the group's sums. */
     private static void row(Rows r, int size, int b, int c, double[] x, double[] out, double[] d, double factor,
-                            double ftau, boolean subtract, double[] planeSums, int ps) {
+                            double ftau, boolean subtract, double[] sums, int offset) {
         DoubleVector ftauV = DoubleVector.broadcast(SPECIES, ftau);
         DoubleVector xx = DoubleVector.zero(SPECIES);
         DoubleVector xo = DoubleVector.zero(SPECIES);
@@ -78,9 +78,9 @@ final class PanamaBlockStencil implements BlockStencil {
             zm += szm;
             zp += szp;
         }
-        if (planeSums != null) {
-            DoubleVector.fromArray(SPECIES, planeSums, ps + c).add(xx).intoArray(planeSums, ps + c);
-            DoubleVector.fromArray(SPECIES, planeSums, ps + b + c).add(xo).intoArray(planeSums, ps + b + c);
+        if (sums != null) {
+            DoubleVector.fromArray(SPECIES, sums, offset + c).add(xx).intoArray(sums, offset + c);
+            DoubleVector.fromArray(SPECIES, sums, offset + b + c).add(xo).intoArray(sums, offset + b + c);
         }
     }
 }
