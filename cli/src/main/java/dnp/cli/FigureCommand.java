@@ -8,13 +8,13 @@ import dnp.plot.figures.PaperFigures;
 import dnp.plot.figures.SummaryOutput;
 import dnp.sweep.Driver;
 import dnp.sweep.FigurePreset;
-import dnp.sweep.KpmSpec;
-import dnp.sweep.Method;
+import dnp.cli.options.MethodOptions;
 import dnp.sweep.ModelSpec;
 import dnp.sweep.SweepRunner;
 import dnp.sweep.SweepSpec;
 import dnp.sweep.UserInputException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -38,14 +38,8 @@ final class FigureCommand implements Callable<Integer> {
     @Option(names = "--driver", paramLabel = "D", completionCandidates = dnp.cli.options.DriverNames.class,
             description = "eigen stage: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
     String driver = Driver.DEFAULT.label();
-    @Option(names = "--method", paramLabel = "M", description = "dense (default) or kpm")
-    String method = ModelSpec.DEFAULTS.method().label();
-    @Option(names = "--moments", paramLabel = "M", description = "kpm: Chebyshev moments (default ${DEFAULT-VALUE})")
-    int moments = KpmSpec.DEFAULTS.moments();
-    @Option(names = "--sites", paramLabel = "S", description = "kpm: sampled sites, 0 for all (default ${DEFAULT-VALUE})")
-    int sites = KpmSpec.DEFAULTS.sites();
-    @Option(names = "--kernel", paramLabel = "K", description = "kpm: damping kernel, jackson or lorentz (default jackson)")
-    String kernel = KpmSpec.DEFAULTS.kernel().name().toLowerCase(java.util.Locale.ROOT);
+    @Mixin
+    MethodOptions method;
     @Option(names = "--L", paramLabel = "L", description = "override the lattice size")
     Integer size;
     @Option(names = "--realizations", paramLabel = "N", description = "override the number of realizations")
@@ -67,8 +61,7 @@ final class FigureCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         FigurePreset preset = FigurePreset.of(figure);
         Convention c = Convention.parse(convention);
-        ModelSpec model = ModelSpec.DEFAULTS.withConvention(c).withDriver(Driver.parse(driver))
-                .withMethod(Method.parse(method), new KpmSpec(moments, sites, KpmSpec.parseKernel(kernel)));
+        ModelSpec model = method.applyTo(ModelSpec.DEFAULTS.withConvention(c).withDriver(Driver.parse(driver)));
         SweepSpec spec = preset.sweep(model, paperSize, size, realizations, seed);
         int l = spec.largestSize();
         Path dir = out != null ? out : Path.of("figures", "fig" + figure + (paperSize ? "-paper" : "")

@@ -5,9 +5,8 @@ import dnp.kernel.model.BoundaryCondition;
 import dnp.kernel.model.Convention;
 import dnp.kernel.model.PhysicalParameters;
 import dnp.sweep.Driver;
-import dnp.sweep.KpmSpec;
-import dnp.sweep.Method;
 import dnp.sweep.ModelSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.List;
@@ -70,15 +69,8 @@ public final class ModelOptions {
     @Option(names = "--site-distribution", description = "also the per-nucleus P_n^j of Eq. C7 (N³ extra per pair)")
     boolean siteDistribution;
 
-    @Option(names = "--method", paramLabel = "M", description = "dense (exact diagonalization, default) or kpm "
-            + "(kernel polynomial method on the matrix-free stencil, for L = 24–64 and beyond)")
-    String method = ModelSpec.DEFAULTS.method().label();
-    @Option(names = "--moments", paramLabel = "M", description = "kpm: Chebyshev moments (default ${DEFAULT-VALUE})")
-    int moments = KpmSpec.DEFAULTS.moments();
-    @Option(names = "--sites", paramLabel = "S", description = "kpm: sampled sites, 0 for all (default ${DEFAULT-VALUE})")
-    int sites = KpmSpec.DEFAULTS.sites();
-    @Option(names = "--kernel", paramLabel = "K", description = "kpm: damping kernel, jackson or lorentz (default jackson)")
-    String kernel = KpmSpec.DEFAULTS.kernel().name().toLowerCase(java.util.Locale.ROOT);
+    @Mixin
+    MethodOptions method;
 
     /** The model these options describe; throws with the option's name when a value is invalid. */
     public ModelSpec spec() {
@@ -86,8 +78,9 @@ public final class ModelOptions {
                 nuclearRatio);
         AnalysisOptions analysis = new AnalysisOptions(binWidth, maxOmega, energyBins, gapFraction, sampledGoe,
                 siteDistribution, AnalysisOptions.DEFAULTS.siteHistogramBins());
-        return new ModelSpec(width, BoundaryCondition.parse(boundary), Convention.parse(convention),
-                Driver.parse(driver), omegaN, omegaMW, physics, analysis, Method.parse(method),
-                new KpmSpec(moments, sites, KpmSpec.parseKernel(kernel)));
+        ModelSpec model = new ModelSpec(width, BoundaryCondition.parse(boundary), Convention.parse(convention),
+                Driver.parse(driver), omegaN, omegaMW, physics, analysis, ModelSpec.DEFAULTS.method(),
+                ModelSpec.DEFAULTS.kpm());
+        return method.applyTo(model);
     }
 }

@@ -1,0 +1,24 @@
+package dnp.cli.options;
+
+import dnp.sweep.KpmSpec;
+import dnp.sweep.Method;
+import dnp.sweep.ModelSpec;
+import picocli.CommandLine.Option;
+
+/** How observables are computed: dense diagonalization or the kernel polynomial method and its settings. */
+public final class MethodOptions {
+    @Option(names = "--method", paramLabel = "M", description = "dense (exact diagonalization, default) or kpm "
+            + "(kernel polynomial method on the matrix-free stencil, for L = 24–64 and beyond)")
+    String method = ModelSpec.DEFAULTS.method().label();
+    @Option(names = "--moments", paramLabel = "M", description = "kpm: Chebyshev moments (default ${DEFAULT-VALUE})")
+    int moments = KpmSpec.DEFAULTS.moments();
+    @Option(names = "--sites", paramLabel = "S", description = "kpm: sampled sites, 0 for all (default ${DEFAULT-VALUE})")
+    int sites = KpmSpec.DEFAULTS.sites();
+    @Option(names = "--kernel", paramLabel = "K", description = "kpm: damping kernel, jackson or lorentz (default jackson)")
+    String kernel = KpmSpec.DEFAULTS.kernel().name().toLowerCase(java.util.Locale.ROOT);
+
+    /** {@code model} computed by the method these options name. */
+    public ModelSpec applyTo(ModelSpec model) {
+        return model.withMethod(Method.parse(method), new KpmSpec(moments, sites, KpmSpec.parseKernel(kernel)));
+    }
+}
