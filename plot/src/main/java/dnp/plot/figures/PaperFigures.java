@@ -18,6 +18,10 @@ public final class PaperFigures {
         String convention = s.convention();
         String text = "convention: " + convention + ", w = " + fmt(s.parameters().w())
                 + ", " + s.parameters().boundary() + " boundaries";
+        if ("kpm".equals(s.parameters().method())) {
+            text += ", kernel polynomial method (M = " + s.parameters().kpmMoments() + ", S = "
+                    + (s.parameters().kpmSites() == 0 ? "all" : s.parameters().kpmSites()) + " sites)";
+        }
         return convention.equals(Convention.PAPER.label())
                 ? text + " (Eq. 22 as printed; inferred, see README)" : text;
     }
