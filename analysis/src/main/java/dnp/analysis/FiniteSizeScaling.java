@@ -259,16 +259,6 @@ public final class FiniteSizeScaling {
             return order.irrelevant() > 0 ? errors[2] : Double.NaN;
         }
 
-        /** x_c ± 1.96 standard errors. */
-        public double[] xcInterval() {
-            return new double[]{xc - 1.96 * xcError(), xc + 1.96 * xcError()};
-        }
-
-        /** ν ± 1.96 standard errors. */
-        public double[] nuInterval() {
-            return new double[]{nu - 1.96 * nuError(), nu + 1.96 * nuError()};
-        }
-
         /** The nonlinear parameters θ (x_c, ν, y?, a_2…, b_1…). */
         double[] theta() {
             return Arrays.copyOf(parameters, order.nonlinearCount());

@@ -54,6 +54,7 @@ final class SingleCommand implements Callable<Integer> {
         Lattice lattice = new Lattice(which.size, spec.boundary());
         RealizationInput input;
         String text;
+        Parallelism.configureBlas(blasThreads);
         if (spec.method() == Method.KPM) {
             input = new RealizationInput(lattice, which.hopping, disorder(lattice, spec), spec.physics(), spec.pairs(),
                     spec.analysis(), spec.convention());
@@ -66,7 +67,6 @@ final class SingleCommand implements Callable<Integer> {
             MemoryPlan.check(which.size, spec.driver(), 1);
             input = new RealizationInput(lattice, which.hopping, disorder(lattice, spec), spec.physics(),
                     spec.pairs(), spec.analysis(), spec.convention());
-            Parallelism.configureBlas(blasThreads);
             RealizationResult result = Realization.compute(input, spec.driver().solver());
             text = Documents.pretty(ResultRecords.document(result, withArrays, ProvenanceCollector.collect()));
         }

@@ -3,6 +3,7 @@ package dnp.kpm;
 import dnp.kernel.model.AnalysisOptions;
 import dnp.kernel.model.RealizationInput;
 import dnp.kernel.physics.ElectronPolarization;
+import dnp.kernel.physics.EnergyGrid;
 import dnp.kernel.physics.FrequencyIndex;
 import dnp.kernel.physics.ModelUnits;
 import dnp.kernel.physics.NuclearPolarization;
@@ -182,7 +183,7 @@ public final class KpmEvaluator {
         // ω bins of K(ω), R(ω) (as the dense path: centres 0, δ, 2δ, …) and the bins at each ω_n.
         AnalysisOptions analysis = input.analysis();
         double delta = analysis.correlatorBinWidth();
-        int omegaBins = (int) Math.floor(analysis.correlatorMaxOmega() / delta + 1e-9) + 1;
+        int omegaBins = EnergyGrid.spectrumBins(analysis);
         double[] lo = new double[omegaBins + freq.omegaN().length];
         for (int q = 0; q < omegaBins; q++) {
             lo[q] = q * delta - delta / 2;

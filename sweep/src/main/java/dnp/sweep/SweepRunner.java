@@ -47,7 +47,8 @@ public final class SweepRunner {
             // The stencil uses every core itself: one realization at a time.
             MomentStore store = new MomentStore(momentCache != null ? momentCache : dir.resolve("moments"));
             int threads = blasThreads != null ? blasThreads : Parallelism.cores();
-            return run(spec, spec.parameters(), dir, shard, shards, 1, 1, quiet, task -> {
+            // One realization at a time; BLAS (the evaluator's dgemm) gets the same threads as the stencil.
+            return run(spec, spec.parameters(), dir, shard, shards, 1, threads, quiet, task -> {
                 RealizationInput input = spec.input(task);
                 long start = System.nanoTime();
                 var moments = KpmRealization.moments(input, spec.model().kpm(), threads, store);

@@ -94,8 +94,4 @@ public record SweepSpec(List<Integer> sizes, List<Double> hoppings, int realizat
     public SweepSpec withSizes(List<Integer> s) {
         return new SweepSpec(s, hoppings, realizations, firstRealization, seed, model);
     }
-
-    public SweepSpec withRealizations(int r) {
-        return new SweepSpec(sizes, hoppings, r, firstRealization, seed, model);
-    }
 }

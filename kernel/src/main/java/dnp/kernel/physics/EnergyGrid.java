@@ -3,7 +3,7 @@ package dnp.kernel.physics;
 import dnp.kernel.model.AnalysisOptions;
 
 /** The energy and frequency grids of the histograms (see {@link AnalysisOptions}). */
-final class EnergyGrid {
+public final class EnergyGrid {
     private EnergyGrid() {}
 
     /** Bin of λ on [−E, E) in bins of width δ_E, clamped to [0, bins − 1]. */
@@ -13,7 +13,7 @@ final class EnergyGrid {
     }
 
     /** Number of ω bins: centres 0, δ, …, Kδ with K = ⌊ω_max/δ⌋. */
-    static int spectrumBins(AnalysisOptions analysis) {
+    public static int spectrumBins(AnalysisOptions analysis) {
         return (int) Math.floor(analysis.correlatorMaxOmega() / analysis.correlatorBinWidth() + 1e-9) + 1;
     }
 }

@@ -22,8 +22,9 @@ public final class AnalysisFigures {
         Plot plot = new Plot("Level statistics across the Anderson transition", "disorder / hopping  w/t",
                 "mean gap ratio ⟨r⟩").note("central " + Math.round(100 * gapFraction) + "% of levels, w = "
                 + PaperFigures.fmt(width) + ", " + boundary + " boundaries; error bars: standard error")
-                .horizontalLine(Literature.GAP_RATIO_GOE, "GOE 0.5307")
-                .horizontalLine(Literature.GAP_RATIO_POISSON, "Poisson 0.3863");
+                .horizontalLine(Literature.GAP_RATIO_GOE, String.format(Locale.ROOT, "GOE %.4f", Literature.GAP_RATIO_GOE))
+                .horizontalLine(Literature.GAP_RATIO_POISSON,
+                        String.format(Locale.ROOT, "Poisson %.4f", Literature.GAP_RATIO_POISSON));
         double[] x = a.ratios();
         for (Crossings.Curve c : a.curves()) {
             double[] sem = new double[x.length];
