@@ -4,6 +4,7 @@ import dnp.kernel.model.Convention;
 import dnp.kernel.model.PhysicalParameters;
 import dnp.kernel.physics.ElectronPolarization;
 import dnp.kernel.physics.ModelUnits;
+import dnp.kernel.physics.ResonantApproximation;
 import dnp.sweep.records.PairRecord;
 import dnp.sweep.records.RealizationRecord;
 import dnp.sweep.records.SweepParameters;
@@ -56,6 +57,45 @@ public final class FigureData {
             e[i] = Stats.ratioOfMeans(k.error()[i], r.mean()[i]);
         }
         return new Series(k.x(), c, e);
+    }
+
+    /** P_n of Eq. 24 of one pair's record, NaN where the record has none (kpm, older lines). */
+    public static double pnEq24(PairRecord pair) {
+        return pair.pnEq24() == null ? Double.NaN : pair.pnEq24();
+    }
+
+    /**
+     * The mean DOS of a group at λ (linear interpolation between bin centres; 0 outside the grid and
+     * the density of the nearest centre between the outer centres and the edges).
+     */
+    public static double densityAt(double[][] dos, double lambda) {
+        double[] x = dos[0];
+        double[] y = dos[1];
+        double halfBin = x.length > 1 ? (x[1] - x[0]) / 2 : Double.POSITIVE_INFINITY;
+        if (lambda < x[0] - halfBin || lambda > x[x.length - 1] + halfBin) {
+            return 0;
+        }
+        if (lambda <= x[0]) {
+            return y[0];
+        }
+        if (lambda >= x[x.length - 1]) {
+            return y[y.length - 1];
+        }
+        int i = (int) Math.floor((lambda - x[0]) / (2 * halfBin));
+        i = Math.min(i, x.length - 2);
+        double f = (lambda - x[i]) / (x[i + 1] - x[i]);
+        return y[i] + f * (y[i + 1] - y[i]);
+    }
+
+    /**
+     * Levels per resonance width at the microwave frequency, N ρ̄(ω_MW − ω_e)/T_2n'
+     * ({@link ResonantApproximation#levelsPerWidth}) for a group of records of one (L, t).
+     */
+    public static double levelsPerWidth(Summary s, List<RealizationRecord> group, double omegaMW) {
+        PhysicalParameters physics = physics(s);
+        ModelUnits units = ModelUnits.of(physics, Convention.parse(s.convention()));
+        double density = densityAt(dosCurve(group), omegaMW - physics.omegaE());
+        return ResonantApproximation.levelsPerWidth(group.getFirst().sites(), density, units);
     }
 
     /** The ISS sum Ω_emit + Ω_abs of one pair's record (Fig. 5). */
