@@ -98,6 +98,77 @@ public final class FigureData {
         return ResonantApproximation.levelsPerWidth(group.getFirst().sites(), density, units);
     }
 
+    /**
+     * P_n of Eq. 24 with the GOE correlator of Eq. 23 of one realization: K_ab = ρ_a ρ_b from its own
+     * DOS histogram, which is exactly the binned K of O = 1/N.
+     */
+    public static double pnEq24Goe(Summary s, RealizationRecord r, int pair) {
+        double[] rho = r.dos().density();
+        double[][] k = new double[rho.length][rho.length];
+        for (int a = 0; a < rho.length; a++) {
+            for (int b = 0; b < rho.length; b++) {
+                k[a][b] = rho[a] * rho[b];
+            }
+        }
+        PhysicalParameters physics = physics(s);
+        ModelUnits units = ModelUnits.of(physics, Convention.parse(s.convention()));
+        PairRecord p = r.pairs().get(pair);
+        return ResonantApproximation.pn(k, r.dos().halfWidth(), p.omegaN(), p.omegaMW(), physics, units);
+    }
+
+    /** Mean and standard deviation over realizations of {@link #pnEq24Goe}, per t, at size L. */
+    public static Series pnEq24GoeSeries(Summary s, int size, int pair) {
+        List<Double> t = new ArrayList<>();
+        List<Double> mean = new ArrayList<>();
+        List<Double> std = new ArrayList<>();
+        s.byPoint().forEach((point, group) -> {
+            if (point.size() == size) {
+                Stats st = Stats.of(group.stream().mapToDouble(r -> pnEq24Goe(s, r, pair)).toArray());
+                t.add(point.hopping());
+                mean.add(st.mean());
+                std.add(st.std());
+            }
+        });
+        return new Series(unbox(t), unbox(mean), unbox(std));
+    }
+
+    /**
+     * ∫ρ̄ρ̄ ({@link DensityCorrelation}) averaged over the ω bin [ω_n − δ/2, ω_n + δ/2) of K(ω_n), from
+     * the mean DOS of the records of one (L, t).
+     */
+    public static double densityCorrelatorAt(List<RealizationRecord> group, double omegaN) {
+        double delta = group.getFirst().correlatorBinWidth();
+        return DensityCorrelation.binAverage(dosCurve(group)[1], group.getFirst().dos().binWidth(), omegaN - delta / 2,
+                omegaN + delta / 2);
+    }
+
+    /** C(ω_n) = K̄ / ∫ρ̄ρ̄ (Eq. 30 read literally) for the records of one (L, t). */
+    public static double densityCorrelatorC(List<RealizationRecord> group, int pair) {
+        double k = Stats.of(Summary.pairValues(group, pair, PairRecord::k)).mean();
+        return Stats.ratioOfMeans(k, densityCorrelatorAt(group, group.getFirst().pairs().get(pair).omegaN()));
+    }
+
+    /**
+     * R(ω) of the pair histogram over ∫ρ̄ρ̄ per ω bin, bins 1 … up to {@code maxOmega} (bin 0 holds
+     * the α = β spike), for the records of one (L, t): below 1 where the levels repel.
+     */
+    public static Series pairOverDensityCorrelator(List<RealizationRecord> group, double maxOmega) {
+        double width = group.getFirst().correlatorBinWidth();
+        double[][] dos = dosCurve(group);
+        double dosWidth = group.getFirst().dos().binWidth();
+        int bins = Math.min(group.getFirst().correlatorR().length, (int) Math.floor(maxOmega / width) + 1);
+        List<Double> x = new ArrayList<>();
+        List<Double> y = new ArrayList<>();
+        for (int b = 1; b < bins; b++) {
+            int bb = b;
+            double pairR = Stats.mean(Summary.values(group, r -> r.correlatorR()[bb]), null);
+            double rdos = DensityCorrelation.binAverage(dos[1], dosWidth, (b - 0.5) * width, (b + 0.5) * width);
+            x.add(b * width);
+            y.add(Stats.ratioOfMeans(pairR, rdos));
+        }
+        return new Series(unbox(x), unbox(y), null);
+    }
+
     /** The ISS sum Ω_emit + Ω_abs of one pair's record (Fig. 5). */
     public static double issSum(PairRecord pair) {
         return pair.emit().iss() + pair.abs().iss();
