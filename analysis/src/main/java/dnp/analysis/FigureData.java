@@ -4,6 +4,7 @@ import dnp.kernel.model.Convention;
 import dnp.kernel.model.PhysicalParameters;
 import dnp.kernel.physics.ElectronPolarization;
 import dnp.kernel.physics.ModelUnits;
+import dnp.kernel.physics.NuclearPolarization;
 import dnp.kernel.physics.ResonantApproximation;
 import dnp.sweep.records.PairRecord;
 import dnp.sweep.records.RealizationRecord;
@@ -99,6 +100,35 @@ public final class FigureData {
     }
 
     /**
+     * The exact electron numerator over the leakage alone, (numerator − leakage numerator)/leakage
+     * denominator ({@link NuclearPolarization#leakageDenominator}): P_n with the exact sum over resonant
+     * pairs but Eq. 24's denominator. Eq. 24 differs from it by the L → (π/T_2n')δ smoothing only.
+     */
+    public static double numeratorOverLeakage(Summary s, RealizationRecord r, int pair) {
+        PhysicalParameters physics = physics(s);
+        ModelUnits units = ModelUnits.of(physics, Convention.parse(s.convention()));
+        PairRecord p = r.pairs().get(pair);
+        return (p.numerator() - NuclearPolarization.leakageNumerator(p.omegaN(), r.sites(), physics, units))
+                / NuclearPolarization.leakageDenominator(r.sites(), physics, units);
+    }
+
+    /** Mean and standard deviation over realizations of a per-record value of one pair, per t, at size L. */
+    public static Series recordSeries(Summary s, int size, ToDoubleFunction<RealizationRecord> f) {
+        List<Double> t = new ArrayList<>();
+        List<Double> mean = new ArrayList<>();
+        List<Double> std = new ArrayList<>();
+        s.byPoint().forEach((point, group) -> {
+            if (point.size() == size) {
+                Stats st = Stats.of(group.stream().mapToDouble(f).toArray());
+                t.add(point.hopping());
+                mean.add(st.mean());
+                std.add(st.std());
+            }
+        });
+        return new Series(unbox(t), unbox(mean), unbox(std));
+    }
+
+    /**
      * P_n of Eq. 24 with the GOE correlator of Eq. 23 of one realization: K_ab = ρ_a ρ_b from its own
      * DOS histogram, which is exactly the binned K of O = 1/N.
      */
@@ -114,22 +144,6 @@ public final class FigureData {
         ModelUnits units = ModelUnits.of(physics, Convention.parse(s.convention()));
         PairRecord p = r.pairs().get(pair);
         return ResonantApproximation.pn(k, r.dos().halfWidth(), p.omegaN(), p.omegaMW(), physics, units);
-    }
-
-    /** Mean and standard deviation over realizations of {@link #pnEq24Goe}, per t, at size L. */
-    public static Series pnEq24GoeSeries(Summary s, int size, int pair) {
-        List<Double> t = new ArrayList<>();
-        List<Double> mean = new ArrayList<>();
-        List<Double> std = new ArrayList<>();
-        s.byPoint().forEach((point, group) -> {
-            if (point.size() == size) {
-                Stats st = Stats.of(group.stream().mapToDouble(r -> pnEq24Goe(s, r, pair)).toArray());
-                t.add(point.hopping());
-                mean.add(st.mean());
-                std.add(st.std());
-            }
-        });
-        return new Series(unbox(t), unbox(mean), unbox(std));
     }
 
     /**

@@ -127,7 +127,7 @@ public final class Summary {
         Table csv = new Table("L", "t", "omegaN", "omegaMW", "convention", "realizations",
                 "Pn_mean", "Pn_std", "Pn_sem", "PnGOE_mean", "PnGOE_std", "PnGOE_sem",
                 "PnGOESampled_mean", "PnGOESampled_std", "PnGOESampled_sem",
-                "PnEq24_mean", "PnEq24_std", "PnEq24_sem", "PnEq24GOE_mean",
+                "PnEq24_mean", "PnEq24_std", "PnEq24_sem", "PnEq24GOE_mean", "numeratorOverLeakage_mean",
                 "numerator_mean", "numerator_std", "numerator_sem", "issSum_mean", "issSum_std", "issSum_sem",
                 "K_mean", "R_mean", "C_of_means", "Rdos", "C_dos", "Eq29_pair", "Eq29_dos", "levelsPerWidth");
         byPoint().forEach((point, group) -> {
@@ -139,6 +139,7 @@ public final class Summary {
                 Stats eq24 = Stats.of(pairValues(group, k, FigureData::pnEq24));
                 int kk0 = k;
                 double eq24Goe = Stats.mean(values(group, r -> FigureData.pnEq24Goe(this, r, kk0)), null);
+                double overLeakage = Stats.mean(values(group, r -> FigureData.numeratorOverLeakage(this, r, kk0)), null);
                 Stats numerator = Stats.of(pairValues(group, k, PairRecord::numerator));
                 Stats issSum = Stats.of(pairValues(group, k, FigureData::issSum));
                 Stats kk = Stats.of(pairValues(group, k, PairRecord::k));
@@ -148,7 +149,7 @@ public final class Summary {
                 double cdos = Stats.ratioOfMeans(kk.mean(), rdos);
                 csv.row(point.size(), point.hopping(), first.omegaN(), first.omegaMW(),
                         convention(), group.size(), pn.mean(), pn.std(), pn.sem(), goe.mean(), goe.std(), goe.sem(),
-                        sampled.mean(), sampled.std(), sampled.sem(), eq24.mean(), eq24.std(), eq24.sem(), eq24Goe,
+                        sampled.mean(), sampled.std(), sampled.sem(), eq24.mean(), eq24.std(), eq24.sem(), eq24Goe, overLeakage,
                         numerator.mean(), numerator.std(), numerator.sem(),
                         issSum.mean(), issSum.std(), issSum.sem(), kk.mean(), rr.mean(), c, rdos, cdos,
                         c * goe.mean(), cdos * goe.mean(),

@@ -19,7 +19,10 @@ import java.util.List;
 public final class ApproximationFigures {
     private ApproximationFigures() {}
 
-    /** Eq. 24 against the exact P_n, with the Anderson K and with K = ρρ (Eq. 23), against t. */
+    /**
+     * Eq. 24 against the exact P_n, with the Anderson K and with K = ρρ (Eq. 23), against t; the exact
+     * numerator over the leakage alone separates Eq. 24's two steps (the denominator, the smoothing).
+     */
     public static Plot eq24(Summary s, int size, int pair) {
         Plot plot = new Plot("Eq. 24 against the exact P_n, L = " + size + " (" + PaperFigures.pairLabel(s, pair) + ")",
                 "hopping t (2π·MHz)", "nuclear polarization P_n").logX(true).logY(true).note(PaperFigures.note(s))
@@ -27,9 +30,12 @@ public final class ApproximationFigures {
         Series exact = FigureData.pairSeries(s, size, pair, PairRecord::pn);
         Series eq24 = FigureData.pairSeries(s, size, pair, FigureData::pnEq24);
         Series goe = FigureData.pairSeries(s, size, pair, PairRecord::pnGoe);
-        Series eq24Goe = FigureData.pnEq24GoeSeries(s, size, pair);
+        Series eq24Goe = FigureData.recordSeries(s, size, r -> FigureData.pnEq24Goe(s, r, pair));
+        Series resonant = FigureData.recordSeries(s, size, r -> FigureData.numeratorOverLeakage(s, r, pair));
         plot.series("exact P_n (Anderson)", exact.x(), exact.mean(), exact.error(), Plot.Style.LINE_MARKERS);
         plot.series("Eq. 24, Anderson K(ε, ε′)", eq24.x(), eq24.mean(), eq24.error(), Plot.Style.LINE_MARKERS);
+        plot.series("exact numerator / leakage (Anderson)", resonant.x(), resonant.mean(), resonant.error(),
+                Plot.Style.LINE);
         plot.series("exact P_n^GOE (O = 1/N)", goe.x(), goe.mean(), goe.error(), Plot.Style.LINE_MARKERS);
         plot.series("Eq. 24, K = ρρ (Eq. 23)", eq24Goe.x(), eq24Goe.mean(), eq24Goe.error(), Plot.Style.LINE_MARKERS);
         return plot;

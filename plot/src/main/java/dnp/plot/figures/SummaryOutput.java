@@ -23,6 +23,7 @@ public final class SummaryOutput {
             polarization.csv  per L, t and (omegaN, omegaMW): P_n (Anderson), P_n^GOE (O -> 1/N), sampled GOE,
                               PnEq24 (the resonant approximation of Eq. 24 from each realization's binned K),
                               PnEq24GOE (Eq. 24 with K = rho*rho of each realization, Eq. 23),
+                              numeratorOverLeakage (the exact electron numerator over the leakage alone),
                               numerator of the convention's P_n, ISS emission + absorption, K and R at omegaN;
                               C_of_means = mean K / mean R (averages first, then the ratio). R_mean is the pair
                               histogram of each realization's own spectrum (the default); Rdos is the integral
