@@ -49,7 +49,7 @@ public record FigurePreset(String name, List<Integer> quickSizes, int quickReali
             case "eq24" -> new FigurePreset(name, List.of(8), 8, List.of(18), 60, HOPPINGS, DEFAULT_OMEGA_N,
                     DEFAULT_OMEGA_MW, base.withEnergyBins(128));
             // Eq. 29 against L: sampled GOE on, ω bins of 0.1 (below the level spacing of L ≤ 10) up to 30.
-            case "eq29" -> new FigurePreset(name, List.of(4, 6, 8, 10, 12), 6, List.of(6, 8, 10, 12, 14, 16), 20,
+            case "eq29" -> new FigurePreset(name, List.of(4, 6, 8, 10), 6, List.of(6, 8, 10, 12, 14, 16), 20,
                     CHECK_HOPPINGS, DEFAULT_OMEGA_N, DEFAULT_OMEGA_MW,
                     base.withEnergyBins(64).withCorrelatorBinWidth(0.1).withCorrelatorMaxOmega(30).withSampledGoe(true));
             default -> throw new UserInputException("figure " + name + " is not one of the paper's figures 2–7 "
