@@ -162,6 +162,21 @@ public final class FigureData {
         return Stats.ratioOfMeans(k, densityCorrelatorAt(group, group.getFirst().pairs().get(pair).omegaN()));
     }
 
+    /** C(ω_n) = K̄/R̄ with the pair-histogram R (the default of Eq. 30) for the records of one (L, t). */
+    public static double correlatorC(List<RealizationRecord> group, int pair) {
+        return Stats.ratioOfMeans(Stats.of(Summary.pairValues(group, pair, PairRecord::k)).mean(),
+                Stats.of(Summary.pairValues(group, pair, PairRecord::r)).mean());
+    }
+
+    /**
+     * The right-hand side of Eq. 29, C(ω_n)·P_n^GOE (means over the records of one (L, t)), with the
+     * pair-histogram R or, if {@code densityR}, with R = ∫ρ̄ρ̄.
+     */
+    public static double eq29(List<RealizationRecord> group, int pair, boolean densityR) {
+        double c = densityR ? densityCorrelatorC(group, pair) : correlatorC(group, pair);
+        return c * Stats.of(Summary.pairValues(group, pair, PairRecord::pnGoe)).mean();
+    }
+
     /**
      * R(ω) of the pair histogram over ∫ρ̄ρ̄ per ω bin, bins 1 … up to {@code maxOmega} (bin 0 holds
      * the α = β spike), for the records of one (L, t): below 1 where the levels repel.

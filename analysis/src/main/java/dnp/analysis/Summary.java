@@ -137,9 +137,10 @@ public final class Summary {
                 Stats goe = Stats.of(pairValues(group, k, PairRecord::pnGoe));
                 Stats sampled = Stats.of(pairValues(group, k, PairRecord::pnGoeSampled));
                 Stats eq24 = Stats.of(pairValues(group, k, FigureData::pnEq24));
-                int kk0 = k;
-                double eq24Goe = Stats.mean(values(group, r -> FigureData.pnEq24Goe(this, r, kk0)), null);
-                double overLeakage = Stats.mean(values(group, r -> FigureData.numeratorOverLeakage(this, r, kk0)), null);
+                int pair = k;
+                double eq24Goe = Stats.mean(values(group, r -> FigureData.pnEq24Goe(this, r, pair)), null);
+                double overLeakage = Stats.mean(values(group, r -> FigureData.numeratorOverLeakage(this, r, pair)),
+                        null);
                 Stats numerator = Stats.of(pairValues(group, k, PairRecord::numerator));
                 Stats issSum = Stats.of(pairValues(group, k, FigureData::issSum));
                 Stats kk = Stats.of(pairValues(group, k, PairRecord::k));
@@ -149,10 +150,10 @@ public final class Summary {
                 double cdos = Stats.ratioOfMeans(kk.mean(), rdos);
                 csv.row(point.size(), point.hopping(), first.omegaN(), first.omegaMW(),
                         convention(), group.size(), pn.mean(), pn.std(), pn.sem(), goe.mean(), goe.std(), goe.sem(),
-                        sampled.mean(), sampled.std(), sampled.sem(), eq24.mean(), eq24.std(), eq24.sem(), eq24Goe, overLeakage,
-                        numerator.mean(), numerator.std(), numerator.sem(),
+                        sampled.mean(), sampled.std(), sampled.sem(), eq24.mean(), eq24.std(), eq24.sem(), eq24Goe,
+                        overLeakage, numerator.mean(), numerator.std(), numerator.sem(),
                         issSum.mean(), issSum.std(), issSum.sem(), kk.mean(), rr.mean(), c, rdos, cdos,
-                        c * goe.mean(), cdos * goe.mean(),
+                        FigureData.eq29(group, k, false), FigureData.eq29(group, k, true),
                         FigureData.levelsPerWidth(this, group, first.omegaMW()));
             }
         });

@@ -62,11 +62,6 @@ public final class ApproximationFigures {
         return Stats.of(Summary.pairValues(group, pair, f)).mean();
     }
 
-    /** C(ω_n) = K̄/R̄ with the pair-histogram R (the default of Eq. 30). */
-    private static double correlatorC(List<RealizationRecord> group, int pair) {
-        return Stats.ratioOfMeans(mean(group, pair, PairRecord::k), mean(group, pair, PairRecord::r));
-    }
-
     private static double levels(Summary s, List<RealizationRecord> group, int pair) {
         return FigureData.levelsPerWidth(s, group, FigureData.omegaMW(s, pair));
     }
@@ -81,7 +76,7 @@ public final class ApproximationFigures {
                 .logX(true).logY(true).note(PaperFigures.note(s)).horizontalLine(1, "1");
         for (double t : hoppings(s)) {
             double[][] c = perSize(s, t, pair, ApproximationFigures::levels,
-                    (ss, g, k) -> correlatorC(g, k) * mean(g, k, PairRecord::pnGoe) / mean(g, k, PairRecord::pn));
+                    (ss, g, k) -> FigureData.eq29(g, k, false) / mean(g, k, PairRecord::pn));
             plot.series("C(ω_n)·P_n^GOE / P_n, t = " + PaperFigures.fmt(t), c[0], c[1], null, Plot.Style.LINE_MARKERS);
         }
         for (double t : hoppings(s)) {
@@ -101,10 +96,8 @@ public final class ApproximationFigures {
                 "linear size L", "nuclear polarization P_n").logY(true).note(PaperFigures.note(s));
         PointValue size = (ss, g, k) -> g.getFirst().size();
         double[][] exact = perSize(s, t, pair, size, (ss, g, k) -> mean(g, k, PairRecord::pn));
-        double[][] eq29 = perSize(s, t, pair, size,
-                (ss, g, k) -> correlatorC(g, k) * mean(g, k, PairRecord::pnGoe));
-        double[][] eq29Dos = perSize(s, t, pair, size, (ss, g, k) -> FigureData.densityCorrelatorC(g, k)
-                * mean(g, k, PairRecord::pnGoe));
+        double[][] eq29 = perSize(s, t, pair, size, (ss, g, k) -> FigureData.eq29(g, k, false));
+        double[][] eq29Dos = perSize(s, t, pair, size, (ss, g, k) -> FigureData.eq29(g, k, true));
         double[][] goe = perSize(s, t, pair, size, (ss, g, k) -> mean(g, k, PairRecord::pnGoe));
         double[][] sampled = perSize(s, t, pair, size, (ss, g, k) -> mean(g, k, PairRecord::pnGoeSampled));
         double[][] eq24 = perSize(s, t, pair, size, (ss, g, k) -> mean(g, k, FigureData::pnEq24));
