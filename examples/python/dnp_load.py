@@ -16,10 +16,12 @@ value as ``NaN``. Frequencies and energies are in units of 2π·MHz. The columns
 
     polarization.csv  L, t, omegaN, omegaMW, convention, realizations,
                       Pn_{mean,std,sem}, PnGOE_{mean,std,sem}, PnGOESampled_{mean,std,sem},
-                      numerator_{mean,std,sem}, issSum_{mean,std,sem}, K_mean, R_mean, C_of_means
+                      PnEq24_{mean,std,sem}, PnEq24GOE_mean,
+                      numeratorOverLeakage_mean, numerator_{mean,std,sem}, issSum_{mean,std,sem},
+                      K_mean, R_mean, C_of_means, Rdos, C_dos, Eq29_pair, Eq29_dos, levelsPerWidth
     statistics.csv    L, t, realizations, ipr_{mean,std,sem}, gapRatio_{mean,std,sem},
                       dosSecondMoment_{mean,std,sem}
-    correlator.csv    L, t, omega, realizations, K_mean, K_sem, R_mean, C_of_means
+    correlator.csv    L, t, omega, realizations, K_mean, K_sem, R_mean, C_of_means, Rdos, C_dos
     dos.csv           L, t, lambda, realizations, density_mean, density_sem
 
 std is the sample standard deviation (n − 1) over realizations, sem = std/√n.

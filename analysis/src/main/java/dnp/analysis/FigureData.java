@@ -4,6 +4,8 @@ import dnp.kernel.model.Convention;
 import dnp.kernel.model.PhysicalParameters;
 import dnp.kernel.physics.ElectronPolarization;
 import dnp.kernel.physics.ModelUnits;
+import dnp.kernel.physics.NuclearPolarization;
+import dnp.kernel.physics.ResonantApproximation;
 import dnp.sweep.records.PairRecord;
 import dnp.sweep.records.RealizationRecord;
 import dnp.sweep.records.SweepParameters;
@@ -56,6 +58,144 @@ public final class FigureData {
             e[i] = Stats.ratioOfMeans(k.error()[i], r.mean()[i]);
         }
         return new Series(k.x(), c, e);
+    }
+
+    /** P_n of Eq. 24 of one pair's record, NaN where the record has none (kpm, older lines). */
+    public static double pnEq24(PairRecord pair) {
+        return pair.pnEq24() == null ? Double.NaN : pair.pnEq24();
+    }
+
+    /**
+     * The mean DOS of a group at λ (linear interpolation between bin centres; 0 outside the grid and
+     * the density of the nearest centre between the outer centres and the edges).
+     */
+    public static double densityAt(double[][] dos, double lambda) {
+        double[] x = dos[0];
+        double[] y = dos[1];
+        double halfBin = x.length > 1 ? (x[1] - x[0]) / 2 : Double.POSITIVE_INFINITY;
+        if (lambda < x[0] - halfBin || lambda > x[x.length - 1] + halfBin) {
+            return 0;
+        }
+        if (lambda <= x[0]) {
+            return y[0];
+        }
+        if (lambda >= x[x.length - 1]) {
+            return y[y.length - 1];
+        }
+        int i = (int) Math.floor((lambda - x[0]) / (2 * halfBin));
+        i = Math.min(i, x.length - 2);
+        double f = (lambda - x[i]) / (x[i + 1] - x[i]);
+        return y[i] + f * (y[i + 1] - y[i]);
+    }
+
+    /**
+     * Levels per resonance width at the microwave frequency, N ρ̄(ω_MW − ω_e)/T_2n'
+     * ({@link ResonantApproximation#levelsPerWidth}) for a group of records of one (L, t).
+     */
+    public static double levelsPerWidth(Summary s, List<RealizationRecord> group, double omegaMW) {
+        PhysicalParameters physics = physics(s);
+        ModelUnits units = ModelUnits.of(physics, Convention.parse(s.convention()));
+        double density = densityAt(dosCurve(group), omegaMW - physics.omegaE());
+        return ResonantApproximation.levelsPerWidth(group.getFirst().sites(), density, units);
+    }
+
+    /**
+     * The exact electron numerator over the leakage alone, (numerator − leakage numerator)/leakage
+     * denominator ({@link NuclearPolarization#leakageDenominator}): P_n with the exact sum over resonant
+     * pairs but Eq. 24's denominator. Eq. 24 differs from it by the L → (π/T_2n')δ smoothing only.
+     */
+    public static double numeratorOverLeakage(Summary s, RealizationRecord r, int pair) {
+        PhysicalParameters physics = physics(s);
+        ModelUnits units = ModelUnits.of(physics, Convention.parse(s.convention()));
+        PairRecord p = r.pairs().get(pair);
+        return (p.numerator() - NuclearPolarization.leakageNumerator(p.omegaN(), r.sites(), physics, units))
+                / NuclearPolarization.leakageDenominator(r.sites(), physics, units);
+    }
+
+    /** Mean and standard deviation over realizations of a per-record value of one pair, per t, at size L. */
+    public static Series recordSeries(Summary s, int size, ToDoubleFunction<RealizationRecord> f) {
+        List<Double> t = new ArrayList<>();
+        List<Double> mean = new ArrayList<>();
+        List<Double> std = new ArrayList<>();
+        s.byPoint().forEach((point, group) -> {
+            if (point.size() == size) {
+                Stats st = Stats.of(group.stream().mapToDouble(f).toArray());
+                t.add(point.hopping());
+                mean.add(st.mean());
+                std.add(st.std());
+            }
+        });
+        return new Series(unbox(t), unbox(mean), unbox(std));
+    }
+
+    /**
+     * P_n of Eq. 24 with the GOE correlator of Eq. 23 of one realization: K_ab = ρ_a ρ_b from its own
+     * DOS histogram, which is exactly the binned K of O = 1/N.
+     */
+    public static double pnEq24Goe(Summary s, RealizationRecord r, int pair) {
+        double[] rho = r.dos().density();
+        double[][] k = new double[rho.length][rho.length];
+        for (int a = 0; a < rho.length; a++) {
+            for (int b = 0; b < rho.length; b++) {
+                k[a][b] = rho[a] * rho[b];
+            }
+        }
+        PhysicalParameters physics = physics(s);
+        ModelUnits units = ModelUnits.of(physics, Convention.parse(s.convention()));
+        PairRecord p = r.pairs().get(pair);
+        return ResonantApproximation.pn(k, r.dos().halfWidth(), p.omegaN(), p.omegaMW(), physics, units);
+    }
+
+    /**
+     * ∫ρ̄ρ̄ ({@link DensityCorrelation}) averaged over the ω bin [ω_n − δ/2, ω_n + δ/2) of K(ω_n), from
+     * the mean DOS of the records of one (L, t).
+     */
+    public static double densityCorrelatorAt(List<RealizationRecord> group, double omegaN) {
+        double delta = group.getFirst().correlatorBinWidth();
+        return DensityCorrelation.binAverage(dosCurve(group)[1], group.getFirst().dos().binWidth(), omegaN - delta / 2,
+                omegaN + delta / 2);
+    }
+
+    /** C(ω_n) = K̄ / ∫ρ̄ρ̄ (Eq. 30 read literally) for the records of one (L, t). */
+    public static double densityCorrelatorC(List<RealizationRecord> group, int pair) {
+        double k = Stats.of(Summary.pairValues(group, pair, PairRecord::k)).mean();
+        return Stats.ratioOfMeans(k, densityCorrelatorAt(group, group.getFirst().pairs().get(pair).omegaN()));
+    }
+
+    /** C(ω_n) = K̄/R̄ with the pair-histogram R (the default of Eq. 30) for the records of one (L, t). */
+    public static double correlatorC(List<RealizationRecord> group, int pair) {
+        return Stats.ratioOfMeans(Stats.of(Summary.pairValues(group, pair, PairRecord::k)).mean(),
+                Stats.of(Summary.pairValues(group, pair, PairRecord::r)).mean());
+    }
+
+    /**
+     * The right-hand side of Eq. 29, C(ω_n)·P_n^GOE (means over the records of one (L, t)), with the
+     * pair-histogram R or, if {@code densityR}, with R = ∫ρ̄ρ̄.
+     */
+    public static double eq29(List<RealizationRecord> group, int pair, boolean densityR) {
+        double c = densityR ? densityCorrelatorC(group, pair) : correlatorC(group, pair);
+        return c * Stats.of(Summary.pairValues(group, pair, PairRecord::pnGoe)).mean();
+    }
+
+    /**
+     * R(ω) of the pair histogram over ∫ρ̄ρ̄ per ω bin, bins 1 … up to {@code maxOmega} (bin 0 holds
+     * the α = β spike), for the records of one (L, t): below 1 where the levels repel.
+     */
+    public static Series pairOverDensityCorrelator(List<RealizationRecord> group, double maxOmega) {
+        double width = group.getFirst().correlatorBinWidth();
+        double[][] dos = dosCurve(group);
+        double dosWidth = group.getFirst().dos().binWidth();
+        int bins = Math.min(group.getFirst().correlatorR().length, (int) Math.floor(maxOmega / width) + 1);
+        List<Double> x = new ArrayList<>();
+        List<Double> y = new ArrayList<>();
+        for (int b = 1; b < bins; b++) {
+            int bb = b;
+            double pairR = Stats.mean(Summary.values(group, r -> r.correlatorR()[bb]), null);
+            double rdos = DensityCorrelation.binAverage(dos[1], dosWidth, (b - 0.5) * width, (b + 0.5) * width);
+            x.add(b * width);
+            y.add(Stats.ratioOfMeans(pairR, rdos));
+        }
+        return new Series(unbox(x), unbox(y), null);
     }
 
     /** The ISS sum Ω_emit + Ω_abs of one pair's record (Fig. 5). */

@@ -117,27 +117,44 @@ public final class Summary {
         return parameters.convention();
     }
 
+    /**
+     * Per (L, t, pair): the polarizations, the rates of Fig. 5, K, R and C at ω_n with R in both forms
+     * ({@code R_mean} the pair histogram of each realization's spectrum, the default; {@code Rdos} =
+     * ∫ρ̄ρ̄ from the averaged DOS, {@link DensityCorrelation}), the right-hand side of Eq. 29 with each,
+     * and the levels per resonance width at ω_MW (docs/model.md).
+     */
     public Table polarization() {
         Table csv = new Table("L", "t", "omegaN", "omegaMW", "convention", "realizations",
                 "Pn_mean", "Pn_std", "Pn_sem", "PnGOE_mean", "PnGOE_std", "PnGOE_sem",
                 "PnGOESampled_mean", "PnGOESampled_std", "PnGOESampled_sem",
+                "PnEq24_mean", "PnEq24_std", "PnEq24_sem", "PnEq24GOE_mean", "numeratorOverLeakage_mean",
                 "numerator_mean", "numerator_std", "numerator_sem", "issSum_mean", "issSum_std", "issSum_sem",
-                "K_mean", "R_mean", "C_of_means");
+                "K_mean", "R_mean", "C_of_means", "Rdos", "C_dos", "Eq29_pair", "Eq29_dos", "levelsPerWidth");
         byPoint().forEach((point, group) -> {
             for (int k = 0; k < pairCount(); k++) {
                 PairRecord first = group.getFirst().pairs().get(k);
                 Stats pn = Stats.of(pairValues(group, k, PairRecord::pn));
                 Stats goe = Stats.of(pairValues(group, k, PairRecord::pnGoe));
                 Stats sampled = Stats.of(pairValues(group, k, PairRecord::pnGoeSampled));
+                Stats eq24 = Stats.of(pairValues(group, k, FigureData::pnEq24));
+                int pair = k;
+                double eq24Goe = Stats.mean(values(group, r -> FigureData.pnEq24Goe(this, r, pair)), null);
+                double overLeakage = Stats.mean(values(group, r -> FigureData.numeratorOverLeakage(this, r, pair)),
+                        null);
                 Stats numerator = Stats.of(pairValues(group, k, PairRecord::numerator));
                 Stats issSum = Stats.of(pairValues(group, k, FigureData::issSum));
                 Stats kk = Stats.of(pairValues(group, k, PairRecord::k));
                 Stats rr = Stats.of(pairValues(group, k, PairRecord::r));
+                double c = Stats.ratioOfMeans(kk.mean(), rr.mean());
+                double rdos = FigureData.densityCorrelatorAt(group, first.omegaN());
+                double cdos = Stats.ratioOfMeans(kk.mean(), rdos);
                 csv.row(point.size(), point.hopping(), first.omegaN(), first.omegaMW(),
                         convention(), group.size(), pn.mean(), pn.std(), pn.sem(), goe.mean(), goe.std(), goe.sem(),
-                        sampled.mean(), sampled.std(), sampled.sem(), numerator.mean(), numerator.std(), numerator.sem(),
-                        issSum.mean(), issSum.std(), issSum.sem(), kk.mean(), rr.mean(),
-                        Stats.ratioOfMeans(kk.mean(), rr.mean()));
+                        sampled.mean(), sampled.std(), sampled.sem(), eq24.mean(), eq24.std(), eq24.sem(), eq24Goe,
+                        overLeakage, numerator.mean(), numerator.std(), numerator.sem(),
+                        issSum.mean(), issSum.std(), issSum.sem(), kk.mean(), rr.mean(), c, rdos, cdos,
+                        FigureData.eq29(group, k, false), FigureData.eq29(group, k, true),
+                        FigureData.levelsPerWidth(this, group, first.omegaMW()));
             }
         });
         return csv;
@@ -156,18 +173,25 @@ public final class Summary {
         return csv;
     }
 
-    /** K(ω), R(ω) averaged over realizations first, then C = K̄/R̄. */
+    /**
+     * K(ω), R(ω) averaged over realizations first, then C = K̄/R̄; {@code Rdos} is ∫ρ̄ρ̄ from the
+     * averaged DOS over the same ω bin and {@code C_dos} = K̄/Rdos (Eq. 30 read literally).
+     */
     public Table correlator() {
-        Table csv = new Table("L", "t", "omega", "realizations", "K_mean", "K_sem", "R_mean", "C_of_means");
+        Table csv = new Table("L", "t", "omega", "realizations", "K_mean", "K_sem", "R_mean", "C_of_means", "Rdos",
+                "C_dos");
         byPoint().forEach((point, group) -> {
             double width = group.getFirst().correlatorBinWidth();
             int bins = group.getFirst().correlatorK().length;
+            double[][] dos = FigureData.dosCurve(group);
+            double dosWidth = group.getFirst().dos().binWidth();
             for (int b = 0; b < bins; b++) {
                 int bb = b;
                 Stats k = Stats.of(values(group, r -> r.correlatorK()[bb]));
                 Stats rr = Stats.of(values(group, r -> r.correlatorR()[bb]));
+                double rdos = DensityCorrelation.binAverage(dos[1], dosWidth, (b - 0.5) * width, (b + 0.5) * width);
                 csv.row(point.size(), point.hopping(), b * width, group.size(), k.mean(), k.sem(), rr.mean(),
-                        Stats.ratioOfMeans(k.mean(), rr.mean()));
+                        Stats.ratioOfMeans(k.mean(), rr.mean()), rdos, Stats.ratioOfMeans(k.mean(), rdos));
             }
         });
         return csv;

@@ -81,6 +81,8 @@ class BadInputTest {
                 bad("Missing required option", "sweep", "--t", "1"),
                 bad("not a sweep folder", "summarize", dir.toString()),
                 bad("not one of the paper's figures", "figure", "9"),
+                bad("figure eq29 needs the dense method", "figure", "eq29", "--method", "kpm", "--out",
+                        dir.resolve("eq29").toString()),
                 bad("other parameters", "sweep", "--t", "1", "--L", "3", "--realizations", "1", "--w", "50",
                         "--out", other.toString(), "-q"),
                 bad("seed: stored 9007199254740992, requested 9007199254740993", "sweep", "--t", "1", "--L", "3",

@@ -171,4 +171,28 @@ class SweepEndToEndTest {
                 "--realizations", "2", "--out", out.toString(), "-q"), "refuses to overwrite without --force");
         run("figure", "3", "--L", "4", "--realizations", "2", "--out", out.toString(), "-q", "--force");
     }
+
+    /**
+     * The Eq. 24 check at L = 4: its PNG, and Eq. 24 in the table as a finite positive number (thermal
+     * direction) at every t; the Eq. 29 check at L = 4 writes its three panels.
+     */
+    @Test
+    void approximationChecksWriteTheirPanelsAndColumns() throws IOException {
+        Path eq24 = dir.resolve("eq24");
+        run("figure", "eq24", "--L", "4", "--realizations", "2", "--out", eq24.toString(), "-q");
+        assertTrue(Files.size(eq24.resolve("eq24.png")) > 1000);
+        List<String> lines = Files.readAllLines(eq24.resolve("tables").resolve("polarization.csv"));
+        List<String> header = List.of(lines.getFirst().split(","));
+        int column = header.indexOf("PnEq24_mean");
+        assertTrue(column > 0, "PnEq24_mean in " + header);
+        for (String line : lines.subList(1, lines.size())) {
+            double v = Double.parseDouble(line.split(",")[column]);
+            assertTrue(v > 0 && Double.isFinite(v), "Eq. 24 in " + line);
+        }
+        Path eq29 = dir.resolve("eq29");
+        run("figure", "eq29", "--realizations", "1", "--out", eq29.toString(), "-q", "--L", "4");
+        for (String panel : List.of("eq29.png", "eq29-L.png", "eq29-R.png")) {
+            assertTrue(Files.size(eq29.resolve(panel)) > 1000, panel);
+        }
+    }
 }

@@ -1,50 +1,76 @@
 package dnp.sweep;
 
+import dnp.kernel.model.AnalysisOptions;
 import dnp.kernel.model.PhysicalParameters;
 
 import java.util.List;
 
 /**
- * The sweep behind each of the paper's Figs. 2–7: the published size and number of realizations
- * (docs/model.md#parameters-table-i, the paper's figure captions), a quick default that runs in
- * minutes on 2 cores, the hoppings and the frequency pairs.
+ * The sweep behind each of the paper's Figs. 2–7 and the checks of Eq. 24 and Eq. 29: the published
+ * size and number of realizations (docs/model.md#parameters-table-i, the paper's figure captions), a
+ * quick default that runs in minutes on 2 cores, the hoppings, the frequency pairs and the binning.
+ *
+ * @param name       "2" … "7", "eq24" or "eq29"
+ * @param analysis   the analysis options of the figure (energy bins, ω bins, sampled GOE)
  */
-public record FigurePreset(int figure, int quickSize, int quickRealizations, int paperSize, int paperRealizations,
-                           List<Double> hoppings, List<Double> omegaN, List<Double> omegaMW, int energyBins) {
+public record FigurePreset(String name, List<Integer> quickSizes, int quickRealizations, List<Integer> paperSizes,
+                           int paperRealizations, List<Double> hoppings, List<Double> omegaN, List<Double> omegaMW,
+                           AnalysisOptions analysis) {
 
     /** Hoppings of the P_n(t) figures, 2π·MHz, around t_c ≈ 6.5 on a log axis. */
     public static final List<Double> HOPPINGS = List.of(1.0, 1.5, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 10.0, 12.0, 15.0,
             20.0, 30.0, 40.0, 60.0);
 
+    /** Hoppings of the Eq. 29 check: below t_c, near it (t_c ≈ 6.53) and deep in the extended phase. */
+    public static final List<Double> CHECK_HOPPINGS = List.of(3.0, 6.5, 30.0);
+
+    /** The names {@link #of} accepts. */
+    public static final List<String> NAMES = List.of("2", "3", "4", "5", "6", "7", "eq24", "eq29");
+
     private static final List<Double> DEFAULT_OMEGA_N = List.of(PhysicalParameters.DEFAULT_OMEGA_N);
     private static final List<Double> DEFAULT_OMEGA_MW = List.of(PhysicalParameters.DEFAULT_OMEGA_MW);
 
-    public static FigurePreset of(int figure) {
-        return switch (figure) {
+    public static FigurePreset of(String name) {
+        AnalysisOptions base = AnalysisOptions.DEFAULTS;
+        return switch (name) {
             // DOS figures: fewer, wider energy bins and more realizations for smooth histograms.
-            case 2 -> new FigurePreset(2, 8, 24, 8, 100, List.of(1.0, 5.0, 8.0, 14.0), DEFAULT_OMEGA_N,
-                    DEFAULT_OMEGA_MW, 40);
-            case 3, 5 -> new FigurePreset(figure, 10, 8, 18, 60, HOPPINGS, DEFAULT_OMEGA_N, DEFAULT_OMEGA_MW, 64);
-            case 4 -> new FigurePreset(4, 10, 8, 18, 60, HOPPINGS, List.of(5.0, 10.0, 20.0, 30.0, 40.0),
-                    List.of(93860.0, 93870.0, 93880.0, 93890.0), 64);
-            case 6 -> new FigurePreset(6, 8, 24, 8, 100, List.of(2.0, 6.5, 20.0, 50.0), DEFAULT_OMEGA_N,
-                    DEFAULT_OMEGA_MW, 40);
-            case 7 -> new FigurePreset(7, 10, 8, 20, 10, HOPPINGS, List.of(1.0, 2.0, 3.0, 4.0, 5.0), DEFAULT_OMEGA_MW,
-                    64);
-            default -> throw new UserInputException("figure " + figure + " is not one of the paper's figures 2–7");
+            case "2" -> new FigurePreset(name, List.of(8), 24, List.of(8), 100, List.of(1.0, 5.0, 8.0, 14.0),
+                    DEFAULT_OMEGA_N, DEFAULT_OMEGA_MW, base.withEnergyBins(40));
+            case "3", "5" -> new FigurePreset(name, List.of(10), 8, List.of(18), 60, HOPPINGS, DEFAULT_OMEGA_N,
+                    DEFAULT_OMEGA_MW, base.withEnergyBins(64));
+            case "4" -> new FigurePreset(name, List.of(10), 8, List.of(18), 60, HOPPINGS,
+                    List.of(5.0, 10.0, 20.0, 30.0, 40.0), List.of(93860.0, 93870.0, 93880.0, 93890.0),
+                    base.withEnergyBins(64));
+            case "6" -> new FigurePreset(name, List.of(8), 24, List.of(8), 100, List.of(2.0, 6.5, 20.0, 50.0),
+                    DEFAULT_OMEGA_N, DEFAULT_OMEGA_MW, base.withEnergyBins(40));
+            case "7" -> new FigurePreset(name, List.of(10), 8, List.of(20), 10, HOPPINGS,
+                    List.of(1.0, 2.0, 3.0, 4.0, 5.0), DEFAULT_OMEGA_MW, base.withEnergyBins(64));
+            // Eq. 24 from the binned K: 128 energy bins keep the bins (1–7 2π·MHz wide) well below ω_n = 20.
+            case "eq24" -> new FigurePreset(name, List.of(8), 8, List.of(18), 60, HOPPINGS, DEFAULT_OMEGA_N,
+                    DEFAULT_OMEGA_MW, base.withEnergyBins(128));
+            // Eq. 29 against L: sampled GOE on, ω bins of 0.1 (below the level spacing of L ≤ 10) up to 30.
+            case "eq29" -> new FigurePreset(name, List.of(4, 6, 8, 10), 6, List.of(6, 8, 10, 12, 14, 16), 20,
+                    CHECK_HOPPINGS, DEFAULT_OMEGA_N, DEFAULT_OMEGA_MW,
+                    base.withEnergyBins(64).withCorrelatorBinWidth(0.1).withCorrelatorMaxOmega(30).withSampledGoe(true));
+            default -> throw new UserInputException("figure " + name + " is not one of the paper's figures 2–7 "
+                    + "nor a check (eq24, eq29)");
         };
+    }
+
+    /** Whether the preset is one of the paper's numbered figures. */
+    public boolean isPaperFigure() {
+        return !name.startsWith("eq");
     }
 
     /**
      * The sweep of this figure for a model (its convention and eigen stage are kept, frequencies and
-     * energy bins set here), at the quick or published size unless {@code size} or
+     * analysis options set here), at the quick or published sizes unless {@code size} or
      * {@code realizations} override them.
      */
     public SweepSpec sweep(ModelSpec base, boolean paper, Integer size, Integer realizations, long seed) {
-        ModelSpec model = base.withFrequencies(omegaN, omegaMW)
-                .withAnalysis(base.analysis().withEnergyBins(energyBins));
-        int l = size != null ? size : paper ? paperSize : quickSize;
+        ModelSpec model = base.withFrequencies(omegaN, omegaMW).withAnalysis(analysis);
+        List<Integer> sizes = size != null ? List.of(size) : paper ? paperSizes : quickSizes;
         int r = realizations != null ? realizations : paper ? paperRealizations : quickRealizations;
-        return new SweepSpec(List.of(l), hoppings, r, 0, seed, model);
+        return new SweepSpec(sizes, hoppings, r, 0, seed, model);
     }
 }

@@ -50,7 +50,7 @@ public final class KpmRealization {
         double evaluate = (System.nanoTime() - start) * 1e-9;
         List<PairRecord> pairs = new ArrayList<>();
         for (KpmPairResult p : o.pairs()) {
-            pairs.add(new PairRecord(p.pair().omegaN(), p.pair().omegaMW(), p.pn(), p.pnGoe(), Double.NaN,
+            pairs.add(new PairRecord(p.pair().omegaN(), p.pair().omegaMW(), p.pn(), p.pnGoe(), Double.NaN, null,
                     p.numerator(), p.denominator(), emit(p.rates()), abs(p.rates()), emit(p.goeRates()),
                     abs(p.goeRates()), p.correlatorK(), p.correlatorR(), p.correlatorC(), null, p.pnError(),
                     p.pnGoeError(), p.correlatorKError()));

@@ -1,6 +1,8 @@
 package dnp.sweep;
 
+import dnp.kernel.physics.ModelUnits;
 import dnp.kernel.physics.NuclearPolarization;
+import dnp.kernel.physics.ResonantApproximation;
 import dnp.kernel.result.CorrelatorSpectrum;
 import dnp.kernel.result.PairResult;
 import dnp.kernel.result.RateParts;
@@ -34,6 +36,7 @@ public final class ResultRecords {
                                         Provenance provenance) {
         var in = r.input();
         double[] lambda = r.eigenvalues();
+        ModelUnits units = ModelUnits.of(in.physics(), in.convention());
         List<PairRecord> pairs = new ArrayList<>();
         for (PairResult p : r.pairs()) {
             SitesRecord sites = null;
@@ -41,7 +44,9 @@ public final class ResultRecords {
                 SiteDistribution s = p.sites();
                 sites = new SitesRecord(s.mean(), s.stdDev(), new double[]{-1, 1}, s.histogram());
             }
-            pairs.add(new PairRecord(p.pair().omegaN(), p.pair().omegaMW(), p.pn(), p.pnGoe(), p.pnGoeSampled(),
+            double pnEq24 = ResonantApproximation.pn(r.binnedCorrelator(), r.energyHalfWidth(), p.pair().omegaN(),
+                    p.pair().omegaMW(), in.physics(), units);
+            pairs.add(new PairRecord(p.pair().omegaN(), p.pair().omegaMW(), p.pn(), p.pnGoe(), p.pnGoeSampled(), pnEq24,
                     p.numerator(), p.denominator(), emit(p.rates()), abs(p.rates()), emit(p.goeRates()),
                     abs(p.goeRates()), p.correlatorK(), p.correlatorR(), p.correlatorC(), sites, null, null, null));
         }

@@ -84,6 +84,26 @@ public final class NuclearPolarization {
         return 1.0 / (1.0 + Math.exp(-units.beta() * x));
     }
 
+    /**
+     * The leakage's share of the denominator of P_n for N sites: N_n/T_1n' under si (the sum of
+     * N_n h(±ω_n)/T_1n', since h(x) + h(−x) = 1), 2 N_n/(A_0² T_1n' T_2n') under paper (Eq. 22).
+     */
+    public static double leakageDenominator(int sites, PhysicalParameters physics, ModelUnits units) {
+        double nuclei = physics.nuclearRatio() * sites;
+        return units.convention() == Convention.PAPER
+                ? 2 * nuclei / (physics.a0() * physics.a0() * units.t1n() * units.t2n())
+                : nuclei / units.t1n();
+    }
+
+    /**
+     * The leakage's share of the numerator of P_n: N_n tanh(βω_n/2)/T_1n' under si (h(x) − h(−x) =
+     * tanh(βx/2)); 0 under paper, whose Eq. 22 has none.
+     */
+    public static double leakageNumerator(double omegaN, int sites, PhysicalParameters physics, ModelUnits units) {
+        return units.convention() == Convention.PAPER ? 0
+                : physics.nuclearRatio() * sites * Math.tanh(units.beta() * omegaN / 2) / units.t1n();
+    }
+
     /** Evaluates Eq. 19–20 (si) or Eq. 22 (paper) for N sites from the sums. */
     public static Evaluation evaluate(OverlapSums s, double omegaN, int sites, PhysicalParameters physics,
                                       ModelUnits units) {
@@ -91,7 +111,7 @@ public final class NuclearPolarization {
         double c = physics.a0() * physics.a0() * units.t2n() / 4;
         double pl = c * lorentzian(omegaN, units) * s.sp();
         if (units.convention() == Convention.PAPER) {
-            double leakage = 2 * nuclei / (physics.a0() * physics.a0() * units.t1n() * units.t2n());
+            double leakage = leakageDenominator(sites, physics, units);
             double numerator = s.s1() / 4;
             double iss = s.offDiagonal() / 4;
             RateParts parts = new RateParts((iss + numerator) / 2, s.diagonal() / 8, leakage / 2,
@@ -106,8 +126,8 @@ public final class NuclearPolarization {
         // Ω_emit ∓ Ω_abs formed without cancelling the large S0 and PL terms:
         // emit − abs = 2c S1 + N_n tanh(βω_n/2)/T_1n,  emit + abs = 2c (S0 − S2) + 2 PL + N_n/T_1n,
         // since h(x) − h(−x) = tanh(βx/2) and h(x) + h(−x) = 1.
-        double numerator = 2 * c * s.s1() + nuclei * Math.tanh(units.beta() * omegaN / 2) / units.t1n();
-        double denominator = 2 * c * (s.s0() - s.s2()) + 2 * pl + nuclei / units.t1n();
+        double numerator = 2 * c * s.s1() + leakageNumerator(omegaN, sites, physics, units);
+        double denominator = 2 * c * (s.s0() - s.s2()) + 2 * pl + leakageDenominator(sites, physics, units);
         return new Evaluation(rates, numerator, denominator);
     }
 }

@@ -186,7 +186,9 @@ class IdentitiesTest {
     /**
      * Eq. 23: with |φ_αj|² = 1/N for every α, j the overlap is O = 1/N and P_n must equal P_n^GOE
      * exactly. A normalised Sylvester–Hadamard basis (entries ±1/√N, N = 64 for L = 4) paired with
-     * the Anderson energies gives exactly that.
+     * the Anderson energies gives exactly that. Then K(ω) = R(ω) bin by bin, so C ≡ 1 and Eq. 29,
+     * P_n ≈ C(ω_n) P_n^GOE, holds exactly; and the binned K(ε, ε′) is ρ_a ρ_b (Eq. 23 on the grid), so
+     * Eq. 24 from it equals Eq. 24 from the DOS alone.
      */
     @ParameterizedTest
     @CsvSource({"SI", "PAPER"})
@@ -223,6 +225,29 @@ class IdentitiesTest {
             assertRelative(p.pnGoe(), p.pn(), 1e-11, "P_n = P_n^GOE when O = 1/N");
             assertRelative(p.goeRates().emitIss(), p.rates().emitIss(), 1e-12, "ISS rate");
             assertRelative(p.goeRates().absPl(), p.rates().absPl(), 1e-12, "PL rate");
+            assertRelative(1.0, p.correlatorC(), 1e-12, "C(ω_n) = 1");
+            assertRelative(p.pn(), p.correlatorC() * p.pnGoe(), 1e-11, "Eq. 29 exact");
+        }
+        double[] k = r.spectrum().k();
+        double[] rr = r.spectrum().r();
+        for (int b = 0; b < k.length; b++) {
+            assertEquals(rr[b], k[b], 1e-12 * Math.max(rr[b], 1e-300), "K = R in ω bin " + b);
+        }
+        double[] rho = r.dos();
+        double[][] product = new double[rho.length][rho.length];
+        for (int a = 0; a < rho.length; a++) {
+            for (int b = 0; b < rho.length; b++) {
+                product[a][b] = rho[a] * rho[b];
+                assertRelative(product[a][b], r.binnedCorrelator()[a][b], 1e-12, "K_ab = ρ_a ρ_b");
+            }
+        }
+        ModelUnits units = ModelUnits.of(in.physics(), convention);
+        for (PairResult p : r.pairs()) {
+            double fromK = ResonantApproximation.pn(r.binnedCorrelator(), r.energyHalfWidth(), p.pair().omegaN(),
+                    p.pair().omegaMW(), in.physics(), units);
+            double fromDos = ResonantApproximation.pn(product, r.energyHalfWidth(), p.pair().omegaN(),
+                    p.pair().omegaMW(), in.physics(), units);
+            assertRelative(fromDos, fromK, 1e-11, "Eq. 24 with K = ρρ");
         }
     }
 

@@ -21,10 +21,18 @@ public final class SummaryOutput {
             Tables written by dnp summarize (one row per group; comma-separated; NaN marks a missing value).
             mean, std (sample standard deviation, n - 1) and sem (standard error, std/sqrt(n)) are over realizations.
             polarization.csv  per L, t and (omegaN, omegaMW): P_n (Anderson), P_n^GOE (O -> 1/N), sampled GOE,
+                              PnEq24 (the resonant approximation of Eq. 24 from each realization's binned K),
+                              PnEq24GOE (Eq. 24 with K = rho*rho of each realization, Eq. 23),
+                              numeratorOverLeakage (the exact electron numerator over the leakage alone),
                               numerator of the convention's P_n, ISS emission + absorption, K and R at omegaN;
-                              C_of_means = mean K / mean R (averages first, then the ratio).
+                              C_of_means = mean K / mean R (averages first, then the ratio). R_mean is the pair
+                              histogram of each realization's own spectrum (the default); Rdos is the integral
+                              of rho*rho of the mean DOS (Eq. 30 read literally), C_dos = mean K / Rdos.
+                              Eq29_pair = C_of_means * PnGOE_mean and Eq29_dos = C_dos * PnGOE_mean (Eq. 29);
+                              levelsPerWidth = N rho(omegaMW) / T2n', levels within one nuclear resonance width.
             statistics.csv    per L and t: IPR, mean gap ratio <r>, DOS second moment.
-            correlator.csv    per L, t and omega bin: K(omega), R(omega) and C = mean K / mean R.
+            correlator.csv    per L, t and omega bin: K(omega), R(omega) and C = mean K / mean R; Rdos and
+                              C_dos as above, over the same omega bin.
             dos.csv           per L, t and energy bin: mean density of states.
             provenance.json   schema dnp.summary/1: the sweeps' parameters, folders, realizations, provenance.
             Frequencies and energies in 2pi*MHz.

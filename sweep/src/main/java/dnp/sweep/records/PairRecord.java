@@ -4,13 +4,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * The results of one (ω_n, ω_MW) pair: P_n (Anderson, O → 1/N, sampled GOE), the numerator and
+ * The results of one (ω_n, ω_MW) pair: P_n (Anderson, O → 1/N, sampled GOE, the resonant
+ * approximation of Eq. 24 from the binned K(ε, ε′); absent under kpm and in older lines), the numerator and
  * denominator of the convention's P_n, the rate parts of Ω(±ω_n), and K, R, C in the ω bin centred on
  * ω_n. Frequencies in 2π·MHz. The errors (KPM with sampled sites only) are standard errors.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PairRecord(double omegaN, double omegaMW, @JsonProperty("Pn") double pn,
                          @JsonProperty("PnGOE") double pnGoe, @JsonProperty("PnGOESampled") double pnGoeSampled,
+                         @JsonProperty("PnEq24") Double pnEq24,
                          double numerator, double denominator, RatePartsRecord emit, RatePartsRecord abs,
                          RatePartsRecord goeEmit, RatePartsRecord goeAbs, @JsonProperty("K") double k,
                          @JsonProperty("R") double r, @JsonProperty("C") double c, SitesRecord sites,
