@@ -80,6 +80,64 @@ public final class MomentStore {
         return directory.resolve(name);
     }
 
+    /**
+     * The file of part {@code part} (0-based) of {@code parts} of a realization's sample ({@link SiteParts}):
+     * the whole sample's name with {@code -part<p+1>of<K>} before {@code .bin}; its content is a moment file
+     * of the same format holding only that part's sites and trace vectors.
+     */
+    public Path partFileFor(RealizationInput input, KpmSettings settings, int part, int parts) {
+        String whole = fileFor(input, settings).getFileName().toString();
+        return directory.resolve(whole.substring(0, whole.length() - ".bin".length())
+                + String.format(Locale.ROOT, "-part%dof%d.bin", part + 1, parts));
+    }
+
+    /**
+     * Whether the file of a part exists. Files are renamed into place only once complete and forced to
+     * disk, so an existing file is a finished part (its checksum is verified when it is read).
+     */
+    public boolean hasPart(RealizationInput input, KpmSettings settings, int part, int parts) {
+        return Files.exists(partFileFor(input, settings, part, parts));
+    }
+
+    /** The moments of one part: read if its file exists, else computed on the stencil and written (fsync, atomic rename). */
+    public KpmMoments loadPart(RealizationInput input, KpmSettings settings, int part, int parts) throws IOException {
+        Path file = partFileFor(input, settings, part, parts);
+        if (Files.exists(file)) {
+            return readPart(file, input, settings, part, parts);
+        }
+        KpmMoments moments = SiteParts.compute(input, settings, part, parts);
+        Files.createDirectories(directory);
+        write(file, input, moments);
+        return moments;
+    }
+
+    /**
+     * The moments of the whole sample from the files of all {@code parts} parts, added in part order:
+     * the same sites in the same order and the same trace vectors as {@link KpmEngine#compute(RealizationInput,
+     * KpmSettings)}. A missing part is a {@link java.nio.file.NoSuchFileException}.
+     */
+    public KpmMoments readParts(RealizationInput input, KpmSettings settings, int parts) throws IOException {
+        KpmMoments sum = null;
+        for (int p = 0; p < parts; p++) {
+            KpmMoments part = readPart(partFileFor(input, settings, p, parts), input, settings, p, parts);
+            sum = sum == null ? part : sum.add(part);
+        }
+        return sum;
+    }
+
+    /** Reads a part file and refuses one that holds other sites or vectors than part {@code part} of {@code parts}. */
+    static KpmMoments readPart(Path file, RealizationInput input, KpmSettings settings, int part, int parts)
+            throws IOException {
+        KpmMoments moments = read(file, input, settings.moments());
+        KpmEngine.Columns expected = SiteParts.part(input, settings, part, parts);
+        if (!java.util.Arrays.equals(moments.siteIndex(), expected.sites())
+                || !java.util.Arrays.equals(moments.traceIds(), expected.traceIds())) {
+            throw new IOException(file + ": holds " + moments.sampledSites() + " sites and " + moments.traceIds().length
+                    + " trace vectors that are not part " + (part + 1) + " of " + parts + " of this sample");
+        }
+        return moments;
+    }
+
     /** The stored moments of this request if its file exists, else computes them and stores them. */
     public KpmMoments load(RealizationInput input, KpmSettings settings) throws IOException {
         Path file = fileFor(input, settings);
