@@ -7,6 +7,7 @@ import dnp.cli.slurm.SlurmScripts;
 import dnp.kernel.eigen.EigenSolver;
 import dnp.sweep.MemoryPlan;
 import dnp.sweep.Parallelism;
+import dnp.sweep.SitePartSweep;
 import dnp.sweep.SweepSpec;
 import dnp.sweep.SweepStore;
 import dnp.sweep.SweepTask;
@@ -27,7 +28,8 @@ import java.util.concurrent.Callable;
 @Command(name = "slurm", mixinStandardHelpOptions = true,
         description = {"Write SLURM scripts for a sweep: a job array (one task per shard) and a merge job that runs",
                 "dnp summarize once every task succeeded. --submit also submits both.",
-                "Requeued or resubmitted tasks resume where they stopped (see README, \"Running on a cluster\")."})
+                "Requeued or resubmitted tasks resume where they stopped (see README, \"Running on a cluster\").",
+                "With --method kpm --site-parts K a task's unit is one K-th of a realization's sites."})
 final class SlurmCommand implements Callable<Integer> {
     /** The JVM's own memory (heap, code, metaspace) besides the off-heap matrices, in bytes. */
     static final long JVM_BYTES = 1_500_000_000L;
@@ -54,10 +56,15 @@ final class SlurmCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         SweepSpec spec = sweep.spec();
         int largest = spec.largestSize();
-        int total = spec.tasks().size();
+        int parts = sweep.siteParts;
+        SitePartSweep.check(spec, parts);
+        int realizations = spec.tasks().size();
+        // Units of work: realizations, or with --site-parts K one K-th of a realization's sites each.
+        int total = realizations * parts;
         int shards = tasks != null ? tasks : Math.min(total, 20);
         if (shards < 1 || shards > total) {
-            throw new UserInputException("--tasks must be between 1 and the " + total + " realizations of the sweep, got " + shards);
+            throw new UserInputException("--tasks must be between 1 and the " + total + (parts > 1
+                    ? " units (realizations × site parts)" : " realizations") + " of the sweep, got " + shards);
         }
         int cpus = cpusPerTask != null ? cpusPerTask : Parallelism.clusterCoresPerTask(largest);
         if (cpus < 1) {
@@ -69,13 +76,17 @@ final class SlurmCommand implements Callable<Integer> {
         // Off-heap need of the realizations at once, the JVM's own (heap and code), and 25% headroom.
         long megabytes = (long) Math.ceil((memory.bytes() * split.realizations() + JVM_BYTES) * 1.25 / 1e6);
         int perTask = (total + shards - 1) / shards;
-        String limit = time != null ? checkTime(time) : estimateTime(spec, perTask, split.realizations());
+        // A part costs about 1/K of a realization's moments: budget the task as that many whole realizations.
+        int perTaskRealizations = (perTask + parts - 1) / parts;
+        String limit = time != null ? checkTime(time) : estimateTime(spec, perTaskRealizations, split.realizations());
 
         Path out = sweep.out.toAbsolutePath().normalize();
         SlurmScripts scripts = new SlurmScripts(out, shards, cpus, megabytes, limit, split.realizations(),
-                split.blasThreads(), launcher(), SweepOptions.arguments(spec), partition, account);
-        String summary = String.format(Locale.ROOT, "dnp slurm: %d realizations in %d array tasks (%d each at most), "
-                + "%d cpu(s) and %d MB per task, time limit %s", total, shards, perTask, cpus, megabytes, limit);
+                split.blasThreads(), launcher(), SweepOptions.arguments(spec, parts), partition, account);
+        String units = parts > 1 ? String.format(Locale.ROOT, "%d realizations in %d site parts each: %d units",
+                realizations, parts, total) : total + " realizations";
+        String summary = String.format(Locale.ROOT, "dnp slurm: %s in %d array tasks (%d each at most), "
+                + "%d cpu(s) and %d MB per task, time limit %s", units, shards, perTask, cpus, megabytes, limit);
         if (dryRun) {
             for (Map.Entry<String, String> e : scripts.render().entrySet()) {
                 System.out.println("# " + scripts.folder().resolve(e.getKey()));
@@ -86,7 +97,7 @@ final class SlurmCommand implements Callable<Integer> {
             return 0;
         }
         // Writes the manifest now: the tasks then only ever find it, and a mistake shows here, not in the queue.
-        try (SweepStore ignored = SweepStore.open(out, spec.parameters(), 1, shards)) {
+        try (SweepStore ignored = SweepStore.open(out, spec.parameters().withSiteParts(parts), 1, shards)) {
             // opened and closed: manifest written or checked
         }
         scripts.write();

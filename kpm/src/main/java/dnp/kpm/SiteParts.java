@@ -23,7 +23,12 @@ public final class SiteParts {
 
     /** Number of sites whose moments a realization of {@code input} holds under {@code settings}: S, or N for all. */
     public static int siteCount(RealizationInput input, KpmSettings settings) {
-        return settings.allSitesRequested() || settings.sites() >= input.sites() ? input.sites() : settings.sites();
+        return siteCount(input.sites(), settings);
+    }
+
+    /** Number of sites whose moments a realization of a lattice of N sites holds under {@code settings}: S, or N for all. */
+    public static int siteCount(int n, KpmSettings settings) {
+        return settings.allSitesRequested() || settings.sites() >= n ? n : settings.sites();
     }
 
     /** The columns of part {@code part} (0-based) of {@code parts}. */
