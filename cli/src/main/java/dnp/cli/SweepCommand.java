@@ -29,7 +29,7 @@ final class SweepCommand implements Callable<Integer> {
         if (sweep.siteParts > 1) {
             System.err.println("dnp sweep: shard " + s[0] + "/" + s[1] + ": " + outcome.computed() + " site parts "
                     + "computed, " + outcome.skipped() + " already done, " + outcome.total() + " in shard; "
-                    + outcome.combined() + " realizations combined from their parts; results in " + sweep.out);
+                    + outcome.combined() + " realization(s) combined from their parts; results in " + sweep.out);
             return 0;
         }
         System.err.println("dnp sweep: shard " + s[0] + "/" + s[1] + ": " + outcome.computed() + " computed, "

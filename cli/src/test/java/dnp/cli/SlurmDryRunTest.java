@@ -54,6 +54,45 @@ class SlurmDryRunTest {
     }
 
     @Test
+    void sitePartsMakeOneArrayTaskPerUnitOfWork() {
+        Path out = dir.resolve("kpm");
+        StringWriter err = new StringWriter();
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        int code;
+        try {
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            // 2 hoppings × 3 realizations = 6 realizations in 4 parts each: 24 units, one task each (default
+            // min(units, 20) = 20 here, so the count is given).
+            code = Main.execute(new PrintWriter(err, true), "slurm", "--L", "4", "--t", "2,6.5", "--realizations", "3",
+                    "--method", "kpm", "--moments", "64", "--sites", "0", "--site-parts", "4", "--out", out.toString(),
+                    "--tasks", "24", "--time", "00:10:00", "--dry-run");
+        } finally {
+            System.setOut(stdout);
+        }
+        assertEquals(0, code, err.toString());
+        String printed = captured.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("#SBATCH --array=0-23"), printed);
+        assertTrue(printed.contains(" --method kpm --moments 64 --sites 0 --kernel jackson --site-parts 4 "), printed);
+        assertTrue(printed.contains("--shard \"$shard\""), printed);
+        assertTrue(printed.contains(" summarize "), "the merge job summarizes the combined records\n" + printed);
+        assertFalse(Files.exists(out), "a dry run writes nothing");
+
+        // Without --tasks: at most 20 tasks share the 24 units.
+        captured.reset();
+        try {
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            code = Main.execute(new PrintWriter(err, true), "slurm", "--L", "4", "--t", "2,6.5", "--realizations", "3",
+                    "--method", "kpm", "--moments", "64", "--sites", "0", "--site-parts", "4", "--out", out.toString(),
+                    "--time", "00:10:00", "--dry-run");
+        } finally {
+            System.setOut(stdout);
+        }
+        assertEquals(0, code, err.toString());
+        assertTrue(captured.toString(StandardCharsets.UTF_8).contains("#SBATCH --array=0-19"));
+    }
+
+    @Test
     void largeLatticesGetSeveralCoresAndOneRealizationAtATime() {
         SlurmScripts scripts = new SlurmScripts(dir.resolve("x"), 4, 4, 9000, "1-00:00:00", 1, 4, "dnp",
                 List.of("--L", "18"), null, "proj");
