@@ -50,6 +50,9 @@ import java.util.zip.CRC32C;
  * over the target, so a reader sees either the old file or the complete new one. A file whose header
  * does not match the request (lattice, t, realization, M, and for a settings request the number of
  * sites and vectors) or whose checksum fails is refused with an {@link IOException}.
+ *
+ * <p>A realization computed in parts ({@link SiteParts}) has one file per part, in the same format
+ * and holding that part's sites and vectors ({@link #partFileFor}); {@link #readParts} adds them.
  */
 public final class MomentStore {
     /** Current format version. */
