@@ -120,12 +120,11 @@ public final class MomentStore {
      * KpmSettings)}. A missing part is a {@link java.nio.file.NoSuchFileException}.
      */
     public KpmMoments readParts(RealizationInput input, KpmSettings settings, int parts) throws IOException {
-        KpmMoments sum = null;
+        java.util.List<KpmMoments> read = new java.util.ArrayList<>();
         for (int p = 0; p < parts; p++) {
-            KpmMoments part = readPart(partFileFor(input, settings, p, parts), input, settings, p, parts);
-            sum = sum == null ? part : sum.add(part);
+            read.add(readPart(partFileFor(input, settings, p, parts), input, settings, p, parts));
         }
-        return sum;
+        return KpmMoments.join(read);
     }
 
     /** Reads a part file and refuses one that holds other sites or vectors than part {@code part} of {@code parts}. */
@@ -306,11 +305,11 @@ public final class MomentStore {
         if (files.length == 0) {
             throw new IllegalArgumentException("no files given");
         }
-        KpmMoments sum = read(files[0], input, moments);
-        for (int i = 1; i < files.length; i++) {
-            sum = sum.add(read(files[i], input, moments));
+        java.util.List<KpmMoments> read = new java.util.ArrayList<>();
+        for (Path file : files) {
+            read.add(read(file, input, moments));
         }
-        return sum;
+        return KpmMoments.join(read);
     }
 
     private static void mismatch(Path file, String what, Object stored, Object requested) throws IOException {
