@@ -51,8 +51,13 @@ class KpmSiteSplitTest {
 
     /** A KPM sweep of 2 hoppings × 2 realizations at L = 4 (4 realizations), with extra options. */
     static String[] sweep(Path out, String convention, String sites, String... extra) {
+        return sweepAt(out, convention, sites, "1,20", "93860,93880", extra);
+    }
+
+    /** The same with the given ω_n and ω_MW lists. */
+    static String[] sweepAt(Path out, String convention, String sites, String omegaN, String omegaMW, String... extra) {
         List<String> args = new ArrayList<>(List.of("sweep", "--method", "kpm", "--moments", "128", "--sites", sites,
-                "--L", "4", "--t", "2,6.5", "--realizations", "2", "--omega-n", "1,20", "--omega-mw", "93860,93880",
+                "--L", "4", "--t", "2,6.5", "--realizations", "2", "--omega-n", omegaN, "--omega-mw", omegaMW,
                 "--convention", convention, "--out", out.toString(), "-q"));
         args.addAll(List.of(extra));
         return args.toArray(String[]::new);
@@ -146,6 +151,28 @@ class KpmSiteSplitTest {
         }
         assertEquals(4, lines(split));
         assertSameRecords(records, SweepStore.readRecords(split, RealizationRecord.class));
+    }
+
+    @Test
+    void anotherSweepEvaluatesOtherFrequenciesFromTheStoredParts() throws IOException {
+        Path first = dir.resolve("first");
+        run(sweep(first, "si", "20", "--site-parts", "2"));
+        List<Path> parts = partFiles(first);
+        FileTime old = FileTime.fromMillis(946_684_800_000L);
+        for (Path p : parts) {
+            Files.setLastModifiedTime(p, old);
+        }
+        Path second = dir.resolve("second");
+        Path whole = dir.resolve("second-whole");
+        run(sweepAt(second, "paper", "20", "5", "93870", "--site-parts", "2", "--moment-cache",
+                first.resolve("moments").toString()));
+        run(sweepAt(whole, "paper", "20", "5", "93870"));
+        for (Path p : parts) {
+            assertEquals(old, Files.getLastModifiedTime(p), p + " read, not rewritten");
+        }
+        assertTrue(Files.notExists(second.resolve("moments")), "nothing computed");
+        assertSameRecords(SweepStore.readRecords(whole, RealizationRecord.class),
+                SweepStore.readRecords(second, RealizationRecord.class));
     }
 
     @Test
