@@ -5,8 +5,15 @@ import dnp.kernel.model.RealizationInput;
 import dnp.cli.options.SweepOptions;
 import dnp.cli.slurm.SlurmScripts;
 import dnp.kernel.eigen.EigenSolver;
+import dnp.kpm.KpmEngine;
+import dnp.kpm.KpmEvaluator;
+import dnp.kpm.KpmMoments;
+import dnp.kpm.KpmSettings;
+import dnp.sweep.KpmSpec;
 import dnp.sweep.MemoryPlan;
+import dnp.sweep.Method;
 import dnp.sweep.Parallelism;
+import dnp.sweep.SitePartSweep;
 import dnp.sweep.SweepSpec;
 import dnp.sweep.SweepStore;
 import dnp.sweep.SweepTask;
@@ -27,7 +34,8 @@ import java.util.concurrent.Callable;
 @Command(name = "slurm", mixinStandardHelpOptions = true,
         description = {"Write SLURM scripts for a sweep: a job array (one task per shard) and a merge job that runs",
                 "dnp summarize once every task succeeded. --submit also submits both.",
-                "Requeued or resubmitted tasks resume where they stopped (see README, \"Running on a cluster\")."})
+                "Requeued or resubmitted tasks resume where they stopped (see README, \"Running on a cluster\").",
+                "With --method kpm --site-parts K a task's unit is one K-th of a realization's sites."})
 final class SlurmCommand implements Callable<Integer> {
     /** The JVM's own memory (heap, code, metaspace) besides the off-heap matrices, in bytes. */
     static final long JVM_BYTES = 1_500_000_000L;
@@ -54,10 +62,15 @@ final class SlurmCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         SweepSpec spec = sweep.spec();
         int largest = spec.largestSize();
-        int total = spec.tasks().size();
+        int parts = sweep.siteParts;
+        SitePartSweep.check(spec, parts);
+        int realizations = spec.tasks().size();
+        // Units of work: realizations, or with --site-parts K one K-th of a realization's sites each.
+        int total = realizations * parts;
         int shards = tasks != null ? tasks : Math.min(total, 20);
         if (shards < 1 || shards > total) {
-            throw new UserInputException("--tasks must be between 1 and the " + total + " realizations of the sweep, got " + shards);
+            throw new UserInputException("--tasks must be between 1 and the " + total + (parts > 1
+                    ? " units (realizations × site parts)" : " realizations") + " of the sweep, got " + shards);
         }
         int cpus = cpusPerTask != null ? cpusPerTask : Parallelism.clusterCoresPerTask(largest);
         if (cpus < 1) {
@@ -65,17 +78,32 @@ final class SlurmCommand implements Callable<Integer> {
         }
         // A task is a machine of `cpus` cores running its shard: the same split as a sweep on such a machine.
         Parallelism split = Parallelism.choose(sweep.parallel, sweep.blasThreads, largest, Integer.MAX_VALUE, cpus);
-        MemoryPlan memory = MemoryPlan.of(largest, spec.model().driver());
-        // Off-heap need of the realizations at once, the JVM's own (heap and code), and 25% headroom.
-        long megabytes = (long) Math.ceil((memory.bytes() * split.realizations() + JVM_BYTES) * 1.25 / 1e6);
+        boolean kpm = spec.model().method() == Method.KPM;
+        long megabytes;
+        long heapMegabytes = 0;
+        if (kpm) {
+            // One realization at a time, its arrays in the Java heap: the heap gets what they need plus a
+            // quarter and 512 MB, the task that heap, the JVM's own memory and 25% headroom.
+            MemoryPlan memory = MemoryPlan.kpm(largest, spec.model().kpm());
+            heapMegabytes = (long) Math.ceil((memory.bytes() * 1.25 + 512e6) / 1e6);
+            megabytes = (long) Math.ceil((heapMegabytes * 1e6 + JVM_BYTES) * 1.25 / 1e6);
+        } else {
+            MemoryPlan memory = MemoryPlan.of(largest, spec.model().driver());
+            // Off-heap need of the realizations at once, the JVM's own (heap and code), and 25% headroom.
+            megabytes = (long) Math.ceil((memory.bytes() * split.realizations() + JVM_BYTES) * 1.25 / 1e6);
+        }
         int perTask = (total + shards - 1) / shards;
-        String limit = time != null ? checkTime(time) : estimateTime(spec, perTask, split.realizations());
+        String limit = time != null ? checkTime(time) : kpm ? estimateKpmTime(spec, perTask, parts)
+                : estimateTime(spec, perTask, split.realizations());
 
         Path out = sweep.out.toAbsolutePath().normalize();
-        SlurmScripts scripts = new SlurmScripts(out, shards, cpus, megabytes, limit, split.realizations(),
-                split.blasThreads(), launcher(), SweepOptions.arguments(spec), partition, account);
-        String summary = String.format(Locale.ROOT, "dnp slurm: %d realizations in %d array tasks (%d each at most), "
-                + "%d cpu(s) and %d MB per task, time limit %s", total, shards, perTask, cpus, megabytes, limit);
+        SlurmScripts scripts = new SlurmScripts(out, shards, cpus, megabytes, heapMegabytes, limit,
+                split.realizations(), split.blasThreads(), launcher(), SweepOptions.arguments(spec, parts), partition,
+                account);
+        String units = parts > 1 ? String.format(Locale.ROOT, "%d realizations in %d site parts each: %d units",
+                realizations, parts, total) : total + " realizations";
+        String summary = String.format(Locale.ROOT, "dnp slurm: %s in %d array tasks (%d each at most), "
+                + "%d cpu(s) and %d MB per task, time limit %s", units, shards, perTask, cpus, megabytes, limit);
         if (dryRun) {
             for (Map.Entry<String, String> e : scripts.render().entrySet()) {
                 System.out.println("# " + scripts.folder().resolve(e.getKey()));
@@ -86,7 +114,7 @@ final class SlurmCommand implements Callable<Integer> {
             return 0;
         }
         // Writes the manifest now: the tasks then only ever find it, and a mistake shows here, not in the queue.
-        try (SweepStore ignored = SweepStore.open(out, spec.parameters(), 1, shards)) {
+        try (SweepStore ignored = SweepStore.open(out, spec.parameters().withSiteParts(parts), 1, shards)) {
             // opened and closed: manifest written or checked
         }
         scripts.write();
@@ -118,8 +146,40 @@ final class SlurmCommand implements Callable<Integer> {
         long start = System.nanoTime();
         Realization.compute(input, solver);
         double seconds = (System.nanoTime() - start) * 1e-9 * Math.pow((double) size / probe, 9);
-        double total = 2 * seconds * Math.ceil((double) perTask / parallel) + 600;
-        long s = (long) Math.ceil(total);
+        return limit(2 * seconds * Math.ceil((double) perTask / parallel) + 600);
+    }
+
+    /**
+     * KPM: times the moments of up to 32 sampled sites and 16 trace vectors of one realization at
+     * L = min(L, 12) with the sweep's M, and one evaluation of its frequency pairs from them; scales the
+     * moments by N (a Chebyshev step costs the same per site) and both by the number of start vectors
+     * (sites and trace vectors), and allows twice the expected time plus ten minutes for a task of
+     * {@code units} units: each unit one K-th of a realization's moments and at most one evaluation.
+     */
+    private static String estimateKpmTime(SweepSpec spec, int units, int parts) {
+        int size = spec.largestSize();
+        int probe = Math.min(size, 12);
+        double t = spec.hoppings().get(spec.hoppings().size() / 2);
+        RealizationInput input = spec.withSizes(List.of(probe)).input(new SweepTask(0, probe, t, 0));
+        KpmSpec kpm = spec.model().kpm();
+        KpmSettings probeSettings = new KpmSpec(kpm.moments(), 32, kpm.kernel()).settings(input.sites(), 1);
+        KpmEngine.compute(input, probeSettings); // warm up
+        long start = System.nanoTime();
+        KpmMoments moments = KpmEngine.compute(input, probeSettings);
+        double momentSeconds = (System.nanoTime() - start) * 1e-9;
+        KpmEvaluator.evaluate(moments, input); // warm up
+        start = System.nanoTime();
+        KpmEvaluator.evaluate(moments, input);
+        double evaluateSeconds = (System.nanoTime() - start) * 1e-9;
+        int n = size * size * size;
+        double columns = (double) kpm.settings(n, 1).columns(n) / probeSettings.columns(input.sites());
+        double realization = momentSeconds * columns * n / input.sites();
+        return limit(2 * units * (realization / parts + evaluateSeconds * columns) + 600);
+    }
+
+    /** Seconds as a SLURM time limit D-HH:MM:SS, rounded up. */
+    private static String limit(double seconds) {
+        long s = (long) Math.ceil(seconds);
         return String.format(Locale.ROOT, "%d-%02d:%02d:%02d", s / 86400, s % 86400 / 3600, s % 3600 / 60, s % 60);
     }
 

@@ -25,7 +25,13 @@ final class SweepCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         int[] s = parseShard(shard);
         SweepRunner.Outcome outcome = SweepRunner.run(sweep.spec(), sweep.out, s[0], s[1], sweep.parallel,
-                sweep.blasThreads, quiet, sweep.momentCache);
+                sweep.blasThreads, quiet, sweep.momentCache, sweep.siteParts);
+        if (sweep.siteParts > 1) {
+            System.err.println("dnp sweep: shard " + s[0] + "/" + s[1] + ": " + outcome.computed() + " site parts "
+                    + "computed, " + outcome.skipped() + " already done, " + outcome.total() + " in shard; "
+                    + outcome.combined() + " realization(s) combined from their parts; results in " + sweep.out);
+            return 0;
+        }
         System.err.println("dnp sweep: shard " + s[0] + "/" + s[1] + ": " + outcome.computed() + " computed, "
                 + outcome.skipped() + " already done, " + outcome.total() + " in shard; results in " + sweep.out);
         return 0;

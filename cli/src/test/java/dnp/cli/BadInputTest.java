@@ -46,6 +46,7 @@ class BadInputTest {
         Path other = dir.resolve("other-sweep");
         Path other50 = dir.resolve("other-sweep-w50");
         Path seeded = dir.resolve("seeded");
+        Path split = dir.resolve("split-sweep");
         List<Case> cases = new ArrayList<>(List.of(
                 bad("Unknown option", "single", "--frobnicate"),
                 bad("Unmatched argument", "nonsense-command"),
@@ -100,7 +101,26 @@ class BadInputTest {
                         other50.toString(), "--out", dir.resolve("merged").toString()),
                 bad("did you mean sweep", "swep", "--t", "1"),
                 bad("--time", "slurm", "--t", "1", "--L", "3", "--out", dir.resolve("s12").toString(), "--time", "soon"),
-                bad("--tasks", "slurm", "--t", "1", "--L", "3", "--out", dir.resolve("s13").toString(), "--tasks", "0")));
+                bad("--tasks", "slurm", "--t", "1", "--L", "3", "--out", dir.resolve("s13").toString(), "--tasks", "0"),
+                bad("--site-parts must be at least 1, got 0", "sweep", "--t", "1", "--L", "3", "--method", "kpm",
+                        "--site-parts", "0", "--out", dir.resolve("s14").toString()),
+                bad("--site-parts 28 exceeds the 27 sites of a realization at L = 3", "sweep", "--t", "1", "--L", "3",
+                        "--method", "kpm", "--sites", "0", "--site-parts", "28", "--out", dir.resolve("s15").toString()),
+                bad("--site-parts 11 exceeds the 10 sampled sites (--sites) of a realization at L = 3", "slurm", "--t",
+                        "1", "--L", "3,4", "--method", "kpm", "--sites", "10", "--site-parts", "11", "--out",
+                        dir.resolve("s16").toString(), "--dry-run"),
+                bad("--site-parts needs --method kpm", "sweep", "--t", "1", "--L", "3", "--site-parts", "2", "--out",
+                        dir.resolve("s17").toString()),
+                bad("--site-parts needs --method kpm", "slurm", "--t", "1", "--L", "3", "--site-parts", "2", "--out",
+                        dir.resolve("s18").toString(), "--dry-run"),
+                bad("--tasks must be between 1 and the 4 units (realizations × site parts)", "slurm", "--t", "1", "--L",
+                        "3", "--realizations", "2", "--method", "kpm", "--sites", "0", "--site-parts", "2", "--tasks", "5",
+                        "--out", dir.resolve("s19").toString(), "--dry-run"),
+                bad("run with --site-parts 2, requested 3: resume it with the same --site-parts", "sweep", "--t", "1",
+                        "--L", "3", "--realizations", "1", "--method", "kpm", "--moments", "32", "--sites", "0",
+                        "--site-parts", "3", "--out", split.toString(), "-q"),
+                bad("run with --site-parts 2, requested 1", "sweep", "--t", "1", "--L", "3", "--realizations", "1",
+                        "--method", "kpm", "--moments", "32", "--sites", "0", "--out", split.toString(), "-q")));
         // Folders holding sweeps with w = 108, w = 50 and a 64-bit seed.
         assertEquals(0, Main.execute(new PrintWriter(new StringWriter()), "sweep", "--t", "1", "--L", "3",
                 "--realizations", "1", "--out", other.toString(), "-q"));
@@ -108,6 +128,10 @@ class BadInputTest {
                 "--realizations", "1", "--w", "50", "--out", other50.toString(), "-q"));
         assertEquals(0, Main.execute(new PrintWriter(new StringWriter()), "sweep", "--t", "1", "--L", "3",
                 "--realizations", "1", "--seed", "9007199254740992", "--out", seeded.toString(), "-q"));
+        // A KPM sweep whose realizations were divided into 2 site parts.
+        assertEquals(0, Main.execute(new PrintWriter(new StringWriter()), "sweep", "--t", "1", "--L", "3",
+                "--realizations", "1", "--method", "kpm", "--moments", "32", "--sites", "0", "--site-parts", "2",
+                "--out", split.toString(), "-q"));
         return cases.stream();
     }
 

@@ -49,8 +49,56 @@ class SlurmDryRunTest {
         assertTrue(printed.contains(" sweep --L 4,6 --t 2.0,6.5 --realizations 3 "), printed);
         assertTrue(printed.contains("--shard \"$shard\" --parallel 1 --blas-threads 1\n"), printed);
         assertTrue(printed.contains("--dependency=afterok:${array} merge.sbatch"), printed);
+        assertFalse(printed.contains("JAVA_TOOL_OPTIONS"), "the dense route keeps the JVM's default heap");
         assertFalse(printed.contains("{{"), "every placeholder filled:\n" + printed);
         assertFalse(Files.exists(out), "a dry run writes nothing");
+    }
+
+    @Test
+    void sitePartsMakeOneArrayTaskPerUnitOfWork() {
+        Path out = dir.resolve("kpm");
+        StringWriter err = new StringWriter();
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        int code;
+        try {
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            // 2 hoppings × 3 realizations = 6 realizations in 4 parts each: 24 units, one task each (default
+            // min(units, 20) = 20 here, so the count is given).
+            code = Main.execute(new PrintWriter(err, true), "slurm", "--L", "4", "--t", "2,6.5", "--realizations", "3",
+                    "--method", "kpm", "--moments", "64", "--sites", "0", "--site-parts", "4", "--out", out.toString(),
+                    "--tasks", "24", "--time", "00:10:00", "--dry-run");
+        } finally {
+            System.setOut(stdout);
+        }
+        assertEquals(0, code, err.toString());
+        String printed = captured.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("#SBATCH --array=0-23"), printed);
+        assertTrue(printed.contains(" --method kpm --moments 64 --sites 0 --kernel jackson --site-parts 4 "), printed);
+        assertTrue(printed.contains("--shard \"$shard\""), printed);
+        assertTrue(printed.contains(" summarize "), "the merge job summarizes the combined records\n" + printed);
+        // KPM keeps its arrays in the Java heap: the task sets it, and asks for no N² matrix.
+        assertTrue(printed.contains("export JAVA_TOOL_OPTIONS=\"-Xmx"), printed);
+        java.util.regex.Matcher mem = java.util.regex.Pattern.compile("#SBATCH --mem=(\\d+)M").matcher(printed);
+        assertTrue(mem.find(), printed);
+        assertTrue(Long.parseLong(mem.group(1)) < 4000, "a few GB at most for L = 4: " + mem.group(1));
+        assertFalse(Files.exists(out), "a dry run writes nothing");
+
+        // Without --tasks and --time: at most 20 tasks share the 24 units, and the limit comes from a timed probe.
+        captured.reset();
+        try {
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            code = Main.execute(new PrintWriter(err, true), "slurm", "--L", "4", "--t", "2,6.5", "--realizations", "3",
+                    "--method", "kpm", "--moments", "64", "--sites", "0", "--site-parts", "4", "--out", out.toString(),
+                    "--dry-run");
+        } finally {
+            System.setOut(stdout);
+        }
+        assertEquals(0, code, err.toString());
+        String defaults = captured.toString(StandardCharsets.UTF_8);
+        assertTrue(defaults.contains("#SBATCH --array=0-19"), defaults);
+        // The time limit from a timed KPM probe: at least the ten minutes of slack, well below an hour here.
+        assertTrue(defaults.contains("#SBATCH --time=0-00:1") || defaults.contains("#SBATCH --time=0-00:2"), defaults);
     }
 
     @Test

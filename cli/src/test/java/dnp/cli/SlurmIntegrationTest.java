@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * A sharded sweep on a real single-node SLURM cluster, through the scripts {@code dnp slurm}
  * generates: the merged summary must equal an unsharded local run, and a requeued task must not
- * duplicate anything. Needs root and Debian's slurm-wlm and munge (.ci/run installs them); where
+ * duplicate anything; a KPM sweep whose realizations are split over sites into parts shared by the
+ * tasks must give the records of an unsplit local run. Needs root and Debian's slurm-wlm and munge (.ci/run installs them); where
  * they are missing the test is skipped and says why.
  */
 class SlurmIntegrationTest {
@@ -123,6 +124,29 @@ class SlurmIntegrationTest {
             assertTrue(requeuedLog.contains("shard 2/4: 0 computed, 2 already done"), "the requeued task did not "
                     + "run again and skip its finished work:\n" + requeuedLog);
             assertEquals(8, SweepStore.readRecords(out, dnp.sweep.records.RealizationRecord.class).size());
+
+            // KPM with each realization's sites in 3 parts: the 3 tasks share the 12 (realization, part) units,
+            // every realization has one part in each task, and whichever finishes last writes its record.
+            Path kpm = dir.resolve("kpm");
+            List<String> kpmSweep = List.of("--L", "4", "--t", "1,6.5", "--realizations", "2", "--omega-n", "1,20",
+                    "--method", "kpm", "--moments", "128", "--sites", "20");
+            List<String> kpmSlurm = new ArrayList<>(List.of("slurm", "--out", kpm.toString(), "--tasks", "3",
+                    "--site-parts", "3"));
+            kpmSlurm.addAll(kpmSweep);
+            assertEquals(0, Main.execute(new PrintWriter(err, true), kpmSlurm.toArray(String[]::new)), err.toString());
+            String kpmSbatch = Files.readString(kpm.resolve("slurm/sweep.sbatch"));
+            assertTrue(kpmSbatch.contains("#SBATCH --array=0-2") && kpmSbatch.contains("--site-parts 3"), kpmSbatch);
+            run(env, 60, "bash", kpm.resolve("slurm/submit.sh").toString());
+            waitForEmptyQueue(env, cluster);
+            assertTrue(Files.exists(kpm.resolve("summary/polarization.csv")), "the merge job did not run: " + logs(kpm));
+            assertEquals(4, countLines(kpm), "each realization written once: " + logs(kpm));
+            Path kpmLocal = dir.resolve("kpm-local");
+            List<String> kpmLocalSweep = new ArrayList<>(List.of("sweep", "--out", kpmLocal.toString(), "-q"));
+            kpmLocalSweep.addAll(kpmSweep);
+            assertEquals(0, Main.execute(new PrintWriter(new StringWriter(), true), kpmLocalSweep.toArray(String[]::new)));
+            KpmSiteSplitTest.assertSameRecords(
+                    SweepStore.readRecords(kpmLocal, dnp.sweep.records.RealizationRecord.class),
+                    SweepStore.readRecords(kpm, dnp.sweep.records.RealizationRecord.class));
         } finally {
             run(Map.of(), 120, "bash", script.toString(), "stop", cluster.toString());
         }

@@ -49,23 +49,33 @@ public final class KpmEngine {
 
     /** The moments {@code settings} ask for: all sites or a reproducible sample, plus trace vectors. */
     public static KpmMoments compute(RealizationInput input, KpmSettings settings) {
+        Columns c = columns(input, settings);
+        return compute(input, settings, c.sites(), c.traceIds());
+    }
+
+    /**
+     * The start vectors of one realization's moments: sites j (ascending) and trace vector ids v.
+     *
+     * @param sites    the sites whose local moments are computed
+     * @param traceIds the ids of the random vectors of the stochastic trace
+     */
+    public record Columns(int[] sites, int[] traceIds) {}
+
+    /** The columns {@code settings} ask for: all N sites and no vectors, or a reproducible sample of S sites and R vectors. */
+    public static Columns columns(RealizationInput input, KpmSettings settings) {
         int n = input.sites();
-        int[] sites;
-        int[] trace;
         if (settings.allSitesRequested() || settings.sites() >= n) {
-            sites = new int[n];
+            int[] sites = new int[n];
             for (int i = 0; i < n; i++) {
                 sites[i] = i;
             }
-            trace = new int[0];
-        } else {
-            sites = sampleSites(n, settings.sites(), seed(input), realization(input));
-            trace = new int[settings.traceVectors()];
-            for (int v = 0; v < trace.length; v++) {
-                trace[v] = v;
-            }
+            return new Columns(sites, new int[0]);
         }
-        return compute(input, settings, sites, trace);
+        int[] trace = new int[settings.traceVectors()];
+        for (int v = 0; v < trace.length; v++) {
+            trace[v] = v;
+        }
+        return new Columns(sampleSites(n, settings.sites(), seed(input), realization(input)), trace);
     }
 
     /**

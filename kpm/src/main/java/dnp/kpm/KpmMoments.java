@@ -8,6 +8,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Chebyshev moments of one realization, in plain arrays so that a cache can store them.
@@ -59,15 +60,49 @@ public record KpmMoments(int sites, double scale, double shift, int moments, Dam
      * rescaling. Throws if a site or vector occurs in both.
      */
     public KpmMoments add(KpmMoments other) {
-        if (other.sites != sites || other.moments != moments || Double.compare(other.scale, scale) != 0
-                || Double.compare(other.shift, shift) != 0 || other.seed != seed || other.realization != realization) {
-            throw new IllegalArgumentException("moments of different realizations, rescalings or orders cannot be added");
+        return join(List.of(this, other));
+    }
+
+    /**
+     * The union of disjoint site sets (and trace-vector sets) of the same realization and rescaling, in
+     * the order given, copied once (the parts of a large sample need not be copied part by part). Throws
+     * if a site or vector occurs twice.
+     */
+    public static KpmMoments join(List<KpmMoments> parts) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("no moments to join");
         }
-        requireDisjoint(siteIndex, other.siteIndex, "site");
-        requireDisjoint(traceIds, other.traceIds, "trace vector");
-        return new KpmMoments(sites, scale, shift, moments, kernel, concat(siteIndex, other.siteIndex),
-                concat(siteMoments, other.siteMoments), concat(traceIds, other.traceIds),
-                concat(traceMoments, other.traceMoments), seed, realization);
+        KpmMoments first = parts.getFirst();
+        int s = 0;
+        int r = 0;
+        for (KpmMoments p : parts) {
+            if (p.sites != first.sites || p.moments != first.moments || Double.compare(p.scale, first.scale) != 0
+                    || Double.compare(p.shift, first.shift) != 0 || p.seed != first.seed
+                    || p.realization != first.realization) {
+                throw new IllegalArgumentException("moments of different realizations, rescalings or orders cannot be added");
+            }
+            s += p.siteIndex.length;
+            r += p.traceIds.length;
+        }
+        int m = first.moments;
+        int[] sites = new int[s];
+        int[] trace = new int[r];
+        double[] siteMoments = new double[s * m];
+        double[] traceMoments = new double[r * m];
+        int at = 0;
+        int rat = 0;
+        for (KpmMoments p : parts) {
+            System.arraycopy(p.siteIndex, 0, sites, at, p.siteIndex.length);
+            System.arraycopy(p.siteMoments, 0, siteMoments, at * m, p.siteMoments.length);
+            at += p.siteIndex.length;
+            System.arraycopy(p.traceIds, 0, trace, rat, p.traceIds.length);
+            System.arraycopy(p.traceMoments, 0, traceMoments, rat * m, p.traceMoments.length);
+            rat += p.traceIds.length;
+        }
+        requireDistinct(sites, "site");
+        requireDistinct(trace, "trace vector");
+        return new KpmMoments(first.sites, first.scale, first.shift, m, first.kernel, sites, siteMoments, trace,
+                traceMoments, first.seed, first.realization);
     }
 
     /**
@@ -122,25 +157,13 @@ public record KpmMoments(int sites, double scale, double shift, int moments, Dam
         return mean;
     }
 
-    private static void requireDisjoint(int[] a, int[] b, String what) {
-        int[] sorted = a.clone();
+    private static void requireDistinct(int[] ids, String what) {
+        int[] sorted = ids.clone();
         Arrays.sort(sorted);
-        for (int x : b) {
-            if (Arrays.binarySearch(sorted, x) >= 0) {
-                throw new IllegalArgumentException(what + " " + x + " occurs in both moment sets");
+        for (int i = 1; i < sorted.length; i++) {
+            if (sorted[i] == sorted[i - 1]) {
+                throw new IllegalArgumentException(what + " " + sorted[i] + " occurs in two moment sets");
             }
         }
-    }
-
-    private static int[] concat(int[] a, int[] b) {
-        int[] c = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, c, a.length, b.length);
-        return c;
-    }
-
-    private static double[] concat(double[] a, double[] b) {
-        double[] c = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, c, a.length, b.length);
-        return c;
     }
 }

@@ -81,4 +81,23 @@ public record KpmSettings(int moments, int sites, DampingKernel kernel, int bloc
     public boolean allSitesRequested() {
         return sites == 0;
     }
+
+    /** Start vectors of a realization of N sites: all N sites, or S sampled sites and R trace vectors. */
+    public int columns(int n) {
+        return allSitesRequested() || sites >= n ? n : sites + traceVectors;
+    }
+
+    /**
+     * Bytes of Java arrays one realization of N sites needs with these settings, computed whole or
+     * combined from parts (a part needs less): the stencil's two blocks of (N + 1)·B doubles plus the
+     * Hamiltonian's and the disorder's N each; the M moments of the C start vectors in up to four copies
+     * (file, parts, joined, evaluator); and the evaluator's density and its spectrum per column on the
+     * K-point grid ({@link KpmEvaluator#gridPoints}, about 3K doubles per column). The JVM's own
+     * memory comes on top.
+     */
+    public double bytes(int n) {
+        double c = columns(n);
+        double k = KpmEvaluator.gridPoints(moments);
+        return 8 * (2.0 * (n + 1) * blockSize + 4.0 * n + 4 * c * moments + 3 * c * k);
+    }
 }

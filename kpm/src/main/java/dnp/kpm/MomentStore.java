@@ -50,6 +50,9 @@ import java.util.zip.CRC32C;
  * over the target, so a reader sees either the old file or the complete new one. A file whose header
  * does not match the request (lattice, t, realization, M, and for a settings request the number of
  * sites and vectors) or whose checksum fails is refused with an {@link IOException}.
+ *
+ * <p>A realization computed in parts ({@link SiteParts}) has one file per part, in the same format
+ * and holding that part's sites and vectors ({@link #partFileFor}); {@link #readParts} adds them.
  */
 public final class MomentStore {
     /** Current format version. */
@@ -78,6 +81,63 @@ public final class MomentStore {
                 settings.moments(), all ? "all" : Integer.toString(settings.sites()),
                 all ? 0 : settings.traceVectors());
         return directory.resolve(name);
+    }
+
+    /**
+     * The file of part {@code part} (0-based) of {@code parts} of a realization's sample ({@link SiteParts}):
+     * the whole sample's name with {@code -part<p+1>of<K>} before {@code .bin}; its content is a moment file
+     * of the same format holding only that part's sites and trace vectors.
+     */
+    public Path partFileFor(RealizationInput input, KpmSettings settings, int part, int parts) {
+        String whole = fileFor(input, settings).getFileName().toString();
+        return directory.resolve(whole.substring(0, whole.length() - ".bin".length())
+                + String.format(Locale.ROOT, "-part%dof%d.bin", part + 1, parts));
+    }
+
+    /**
+     * Whether the file of a part exists. Files are renamed into place only once complete and forced to
+     * disk, so an existing file is a finished part (its checksum is verified when it is read).
+     */
+    public boolean hasPart(RealizationInput input, KpmSettings settings, int part, int parts) {
+        return Files.exists(partFileFor(input, settings, part, parts));
+    }
+
+    /** The moments of one part: read if its file exists, else computed on the stencil and written (fsync, atomic rename). */
+    public KpmMoments loadPart(RealizationInput input, KpmSettings settings, int part, int parts) throws IOException {
+        Path file = partFileFor(input, settings, part, parts);
+        if (Files.exists(file)) {
+            return readPart(file, input, settings, part, parts);
+        }
+        KpmMoments moments = SiteParts.compute(input, settings, part, parts);
+        Files.createDirectories(directory);
+        write(file, input, moments);
+        return moments;
+    }
+
+    /**
+     * The moments of the whole sample from the files of all {@code parts} parts, added in part order:
+     * the same sites in the same order and the same trace vectors as {@link KpmEngine#compute(RealizationInput,
+     * KpmSettings)}. A missing part is a {@link java.nio.file.NoSuchFileException}.
+     */
+    public KpmMoments readParts(RealizationInput input, KpmSettings settings, int parts) throws IOException {
+        java.util.List<KpmMoments> read = new java.util.ArrayList<>();
+        for (int p = 0; p < parts; p++) {
+            read.add(readPart(partFileFor(input, settings, p, parts), input, settings, p, parts));
+        }
+        return KpmMoments.join(read);
+    }
+
+    /** Reads a part file and refuses one that holds other sites or vectors than part {@code part} of {@code parts}. */
+    static KpmMoments readPart(Path file, RealizationInput input, KpmSettings settings, int part, int parts)
+            throws IOException {
+        KpmMoments moments = read(file, input, settings.moments());
+        KpmEngine.Columns expected = SiteParts.part(input, settings, part, parts);
+        if (!java.util.Arrays.equals(moments.siteIndex(), expected.sites())
+                || !java.util.Arrays.equals(moments.traceIds(), expected.traceIds())) {
+            throw new IOException(file + ": holds " + moments.sampledSites() + " sites and " + moments.traceIds().length
+                    + " trace vectors that are not part " + (part + 1) + " of " + parts + " of this sample");
+        }
+        return moments;
     }
 
     /** The stored moments of this request if its file exists, else computes them and stores them. */
@@ -245,11 +305,11 @@ public final class MomentStore {
         if (files.length == 0) {
             throw new IllegalArgumentException("no files given");
         }
-        KpmMoments sum = read(files[0], input, moments);
-        for (int i = 1; i < files.length; i++) {
-            sum = sum.add(read(files[i], input, moments));
+        java.util.List<KpmMoments> read = new java.util.ArrayList<>();
+        for (Path file : files) {
+            read.add(read(file, input, moments));
         }
-        return sum;
+        return KpmMoments.join(read);
     }
 
     private static void mismatch(Path file, String what, Object stored, Object requested) throws IOException {

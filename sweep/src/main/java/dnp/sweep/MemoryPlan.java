@@ -37,6 +37,18 @@ public record MemoryPlan(double bytes, String breakdown) {
                 gib(matrix), what, gib(extra), gib(blocks)));
     }
 
+    /**
+     * One KPM realization of size L with the spec's moments and sites: no N² matrix, the Java arrays of
+     * {@link dnp.kpm.KpmSettings#bytes}.
+     */
+    public static MemoryPlan kpm(int size, KpmSpec spec) {
+        int n = size * size * size;
+        var settings = spec.settings(n, 1);
+        return new MemoryPlan(settings.bytes(n), String.format(Locale.ROOT,
+                "kpm: %d start vectors of %d sites, %d moments: %s", settings.columns(n), n, spec.moments(),
+                gib(settings.bytes(n))));
+    }
+
     /** dsyevd's workspace with eigenvectors, in doubles: LWORK = 1 + 6N + 2N² (LAPACK documentation). */
     public static double dsyevdWorkspace(double n) {
         return 1 + 6 * n + 2 * n * n;

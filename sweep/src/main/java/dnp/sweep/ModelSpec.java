@@ -100,6 +100,6 @@ public record ModelSpec(double width, BoundaryCondition boundary, Convention con
                 p.a0(), p.bathTemperature(), p.omegaE(), p.nuclearRatio(), a.correlatorBinWidth(),
                 a.correlatorMaxOmega(), a.energyBins(), a.gapRatioFraction(), a.sampledGoe(), a.siteDistribution(),
                 method.label(), method == Method.KPM ? kpm.moments() : null, method == Method.KPM ? kpm.sites() : null,
-                method == Method.KPM ? kpm.kernel().name().toLowerCase(java.util.Locale.ROOT) : null, null);
+                method == Method.KPM ? kpm.kernel().name().toLowerCase(java.util.Locale.ROOT) : null, null, null);
     }
 }

@@ -26,8 +26,16 @@ import java.util.function.Function;
 public final class SweepRunner {
     private SweepRunner() {}
 
-    /** Tasks in the shard, tasks found already done, tasks computed now. */
-    public record Outcome(int total, int skipped, int computed) {}
+    /**
+     * Units of work in the shard, units found already done, units computed now, and realizations
+     * combined from site parts now. A unit is a realization, or with site parts one part of one
+     * ({@link SitePartSweep}); without site parts {@code combined} is 0.
+     */
+    public record Outcome(int total, int skipped, int computed, int combined) {
+        public Outcome(int total, int skipped, int computed) {
+            this(total, skipped, computed, 0);
+        }
+    }
 
     /** Computes every observable of each unfinished realization of one shard of {@code spec}. */
     public static Outcome run(SweepSpec spec, Path dir, int shard, int shards, Integer parallel, Integer blasThreads,
@@ -43,10 +51,24 @@ public final class SweepRunner {
      */
     public static Outcome run(SweepSpec spec, Path dir, int shard, int shards, Integer parallel, Integer blasThreads,
                               boolean quiet, Path momentCache) throws IOException {
+        return run(spec, dir, shard, shards, parallel, blasThreads, quiet, momentCache, 1);
+    }
+
+    /**
+     * As {@link #run(SweepSpec, Path, int, int, Integer, Integer, boolean, Path)}, with each KPM
+     * realization's sites divided into {@code siteParts} parts that the shards share ({@link SitePartSweep};
+     * 1: undivided).
+     */
+    public static Outcome run(SweepSpec spec, Path dir, int shard, int shards, Integer parallel, Integer blasThreads,
+                              boolean quiet, Path momentCache, int siteParts) throws IOException {
+        SitePartSweep.check(spec, siteParts);
         if (spec.model().method() == Method.KPM) {
             // The stencil uses every core itself: one realization at a time.
             MomentStore store = new MomentStore(momentCache != null ? momentCache : dir.resolve("moments"));
             int threads = blasThreads != null ? blasThreads : Parallelism.cores();
+            if (siteParts > 1) {
+                return SitePartSweep.run(spec, dir, shard, shards, siteParts, threads, quiet, store);
+            }
             // One realization at a time; BLAS (the evaluator's dgemm) gets the same threads as the stencil.
             return run(spec, spec.parameters(), dir, shard, shards, 1, threads, quiet, task -> {
                 RealizationInput input = spec.input(task);

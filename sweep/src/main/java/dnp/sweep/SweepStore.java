@@ -107,6 +107,12 @@ public final class SweepStore implements AutoCloseable {
         }
         SweepParameters stored = readManifest(dir).parameters();
         SweepParameters.Difference d = stored.firstDifference(parameters);
+        if (d != null && d.name().equals("kpmSiteParts")) {
+            // The part files a resume looks for are named by K: another K would start the moments afresh.
+            throw new UserInputException(dir + " holds a sweep run with --site-parts " + (d.here() == null ? 1 : d.here())
+                    + ", requested " + (d.there() == null ? 1 : d.there()) + ": resume it with the same --site-parts, "
+                    + "or use another --out folder");
+        }
         if (d != null) {
             throw new UserInputException(dir + " holds a sweep with other parameters (" + d.name() + ": stored "
                     + d.here() + ", requested " + d.there() + "): use another --out folder, or the same parameters "

@@ -1,5 +1,7 @@
 package dnp.sweep;
 
+import dnp.kpm.DampingKernel;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -26,5 +28,18 @@ class MemoryPlanTest {
         UserInputException e = assertThrows(UserInputException.class, () -> MemoryPlan.check(size, Driver.DSYEVR, 1));
         assertTrue(e.getMessage().contains("L = " + size + " needs about"), e.getMessage());
         assertFalse(e.getMessage().matches(".*-\\d.*"), "no negative numbers: " + e.getMessage());
+    }
+
+    @Test
+    void kpmNeedsNoMatrixAndScalesWithTheStartVectors() {
+        KpmSpec sampled = new KpmSpec(3000, 256, DampingKernel.JACKSON);
+        // L = 64 sampled: well under a GB (the dense route would need the 2.2 TB matrix and more).
+        assertTrue(MemoryPlan.kpm(64, sampled).bytes() < 1e9, MemoryPlan.kpm(64, sampled).breakdown());
+        assertTrue(MemoryPlan.of(64, Driver.DSYEVD).bytes() > 1e12);
+        // All sites: every term grows with N (the stencil blocks' one extra row of B aside, 1e-6 of the total here).
+        KpmSpec all = new KpmSpec(512, 0, DampingKernel.JACKSON);
+        double ratio = MemoryPlan.kpm(20, all).bytes() / MemoryPlan.kpm(16, all).bytes();
+        assertEquals(Math.pow(20.0 / 16, 3), ratio, 1e-5 * ratio);
+        assertTrue(MemoryPlan.kpm(16, all).bytes() > MemoryPlan.kpm(16, new KpmSpec(512, 256, DampingKernel.JACKSON)).bytes());
     }
 }

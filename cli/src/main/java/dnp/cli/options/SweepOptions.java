@@ -33,6 +33,10 @@ public final class SweepOptions {
             + "(default OUT/moments); sweeps of the same realizations with other frequencies, times, temperature or "
             + "convention reuse them")
     public Path momentCache;
+    @Option(names = "--site-parts", paramLabel = "K", description = "kpm: divide each realization's sites (and trace "
+            + "vectors) into K parts, each a unit of work that shards and job-array tasks share; a realization is "
+            + "evaluated once all its parts exist (default ${DEFAULT-VALUE}: undivided)")
+    public int siteParts = 1;
     @Mixin
     ModelOptions model;
 
@@ -47,6 +51,11 @@ public final class SweepOptions {
      * that every shard writes the same manifest), without --out, --shard and thread options.
      */
     public static List<String> arguments(SweepSpec spec) {
+        return arguments(spec, 1);
+    }
+
+    /** As {@link #arguments(SweepSpec)}, with {@code --site-parts K} when K &gt; 1. */
+    public static List<String> arguments(SweepSpec spec, int siteParts) {
         List<String> args = new ArrayList<>();
         args.add("--L");
         args.add(join(spec.sizes()));
@@ -72,6 +81,9 @@ public final class SweepOptions {
         if (model.method() == dnp.sweep.Method.KPM) {
             args.addAll(List.of("--method", "kpm", "--moments", String.valueOf(model.kpm().moments()), "--sites",
                     String.valueOf(model.kpm().sites()), "--kernel", p.kpmKernel()));
+            if (siteParts > 1) {
+                args.addAll(List.of("--site-parts", String.valueOf(siteParts)));
+            }
         }
         if (model.analysis().sampledGoe()) {
             args.add("--sampled-goe");

@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
  * @param shards      array tasks
  * @param cpus        cores per task
  * @param megabytes   memory per task
+ * @param heapMegabytes Java heap per task (-Xmx, through JAVA_TOOL_OPTIONS), or 0 for the JVM's default
+ *                    (the KPM route keeps its arrays in the heap, the dense route off the heap)
  * @param time        time limit per task, D-HH:MM:SS
  * @param parallel    realizations at once in a task
  * @param blasThreads BLAS threads per realization
@@ -33,8 +35,15 @@ import java.util.regex.Pattern;
  * @param partition   SLURM partition or null
  * @param account     SLURM account or null
  */
-public record SlurmScripts(Path out, int shards, int cpus, long megabytes, String time, int parallel, int blasThreads,
-                           String dnp, List<String> sweepArguments, String partition, String account) {
+public record SlurmScripts(Path out, int shards, int cpus, long megabytes, long heapMegabytes, String time,
+                           int parallel, int blasThreads, String dnp, List<String> sweepArguments, String partition,
+                           String account) {
+
+    /** With the JVM's default heap. */
+    public SlurmScripts(Path out, int shards, int cpus, long megabytes, String time, int parallel, int blasThreads,
+                        String dnp, List<String> sweepArguments, String partition, String account) {
+        this(out, shards, cpus, megabytes, 0, time, parallel, blasThreads, dnp, sweepArguments, partition, account);
+    }
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([A-Za-z]+)}}");
     /** The scripts, in the order they are written and printed. */
@@ -57,6 +66,9 @@ public record SlurmScripts(Path out, int shards, int cpus, long megabytes, Strin
         Map<String, String> values = new LinkedHashMap<>();
         values.put("cpus", String.valueOf(cpus));
         values.put("megabytes", String.valueOf(megabytes));
+        // JAVA_TOOL_OPTIONS reaches the JVM whether the job starts the dnp script or java itself.
+        values.put("environment", heapMegabytes > 0 ? "export JAVA_TOOL_OPTIONS=\"-Xmx" + heapMegabytes
+                + "m ${JAVA_TOOL_OPTIONS:-}\"\n" : "");
         values.put("time", time);
         values.put("extraDirectives", extra.toString());
         values.put("lastTask", String.valueOf(shards - 1));

@@ -8,6 +8,8 @@ import java.util.List;
  * Everything that defines a sweep, as its manifest records it and a resume compares it: the grid,
  * the seed, every physical and analysis parameter, and the mode of sweeps that record less than
  * every observable. Frequencies and energies in 2π·MHz, times in seconds, temperature in kelvin.
+ * {@code kpmSiteParts} is the number of parts each realization's site sample is divided into (null:
+ * undivided); it names the moment files a resume looks for, so a resume must use the same number.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SweepParameters(List<Integer> sizes, List<Double> hoppings, int realizations, int firstRealization,
@@ -16,21 +18,33 @@ public record SweepParameters(List<Integer> sizes, List<Double> hoppings, int re
                               double t1n, double t2n, double a0, double bathTemperature, double omegaE,
                               double nuclearRatio, double binWidth, double maxOmega, int energyBins,
                               double gapFraction, boolean sampledGoe, boolean siteDistribution, String method,
-                              Integer kpmMoments, Integer kpmSites, String kpmKernel, String mode) {
+                              Integer kpmMoments, Integer kpmSites, String kpmKernel, Integer kpmSiteParts,
+                              String mode) {
 
     public SweepParameters withMode(String m) {
         return new SweepParameters(sizes, hoppings, realizations, firstRealization, seed, w, boundary, convention,
                 driver, omegaN, omegaMW, t1e, t2e, omega1, t1n, t2n, a0, bathTemperature, omegaE, nuclearRatio,
                 binWidth, maxOmega, energyBins, gapFraction, sampledGoe, siteDistribution, method, kpmMoments, kpmSites,
-                kpmKernel, m);
+                kpmKernel, kpmSiteParts, m);
     }
 
-    /** The same physics on another grid (sizes, hoppings, realizations set to those of {@code other}). */
+    /** The same sweep with each realization's sites divided into {@code parts} parts (null or 1: undivided). */
+    public SweepParameters withSiteParts(Integer parts) {
+        return new SweepParameters(sizes, hoppings, realizations, firstRealization, seed, w, boundary, convention,
+                driver, omegaN, omegaMW, t1e, t2e, omega1, t1n, t2n, a0, bathTemperature, omegaE, nuclearRatio,
+                binWidth, maxOmega, energyBins, gapFraction, sampledGoe, siteDistribution, method, kpmMoments, kpmSites,
+                kpmKernel, parts == null || parts == 1 ? null : parts, mode);
+    }
+
+    /**
+     * The same physics on another grid (sizes, hoppings, realizations set to those of {@code other}) and
+     * with {@code other}'s division of the work into site parts, which changes no result.
+     */
     public SweepParameters withGridOf(SweepParameters other) {
         return new SweepParameters(other.sizes, other.hoppings, other.realizations, other.firstRealization, seed, w,
                 boundary, convention, driver, omegaN, omegaMW, t1e, t2e, omega1, t1n, t2n, a0, bathTemperature, omegaE,
                 nuclearRatio, binWidth, maxOmega, energyBins, gapFraction, sampledGoe, siteDistribution, method,
-                kpmMoments, kpmSites, kpmKernel, mode);
+                kpmMoments, kpmSites, kpmKernel, other.kpmSiteParts, mode);
     }
 
     /** A parameter whose value differs between two sweeps. */

@@ -1,0 +1,165 @@
+package dnp.sweep;
+
+import dnp.kernel.model.RealizationInput;
+import dnp.kpm.KpmMoments;
+import dnp.kpm.KpmSettings;
+import dnp.kpm.MomentStore;
+import dnp.kpm.SiteParts;
+import dnp.nativebindings.NativeLibraries;
+import dnp.sweep.records.RealizationRecord;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A KPM sweep whose realizations are divided over sites ({@code --site-parts K}): the moments of each
+ * realization's site sample and trace vectors are computed in K parts ({@link SiteParts}), and a unit
+ * of work is one (realization, part). Unit u = (task index)·K + part; shard I of N takes the units
+ * with u ≡ I − 1 (mod N), so the parts of one realization go to different shards.
+ *
+ * <p>Each part's moments go to their own file in the moment store (fsync, atomic rename): a killed
+ * task loses only the part in flight, and a rerun skips every part whose file exists. Whichever task
+ * finds all K part files present adds them ({@link MomentStore#readParts}, the same sites in the same
+ * order as an undivided run), evaluates the realization and appends its record to its own shard
+ * file, all under the folder's lock {@code DIR/results/combine.lock} and only if no shard file holds
+ * the record yet: two tasks that finish a realization's last two parts at once write it exactly once.
+ * A task killed between writing the last part and appending the record leaves the parts; the next
+ * run of any shard holding a part of that realization (a requeue, a resubmission) combines them.
+ */
+public final class SitePartSweep {
+    private SitePartSweep() {}
+
+    /** The lock file, in the sweep folder, of the combine step. */
+    static final String COMBINE_LOCK = "combine.lock";
+
+    /** One unit of work: part {@code part} (0-based) of the realization of {@code task}. */
+    public record Unit(int index, SweepTask task, int part) {}
+
+    /** Every unit of the sweep, in order: the parts of a task follow each other. */
+    public static List<Unit> units(SweepSpec spec, int parts) {
+        List<Unit> units = new ArrayList<>();
+        for (SweepTask task : spec.tasks()) {
+            for (int p = 0; p < parts; p++) {
+                units.add(new Unit(units.size(), task, p));
+            }
+        }
+        return units;
+    }
+
+    /** The units of shard {@code shard} of {@code shards} (1-based). */
+    public static List<Unit> shard(SweepSpec spec, int parts, int shard, int shards) {
+        return units(spec, parts).stream().filter(u -> u.index() % shards == shard - 1).toList();
+    }
+
+    /**
+     * Refuses a division the sweep cannot make: K &lt; 1, K &gt; 1 with the dense method, or more parts than
+     * a realization of some L has sites.
+     */
+    public static void check(SweepSpec spec, int parts) {
+        if (parts < 1) {
+            throw new UserInputException("--site-parts must be at least 1, got " + parts);
+        }
+        if (parts == 1) {
+            return;
+        }
+        if (spec.model().method() != Method.KPM) {
+            throw new UserInputException("--site-parts needs --method kpm: the dense method diagonalizes each "
+                    + "realization whole");
+        }
+        for (int size : spec.sizes()) {
+            int n = size * size * size;
+            int sites = SiteParts.siteCount(n, spec.model().kpm().settings(n, 1));
+            if (parts > sites) {
+                throw new UserInputException(String.format(Locale.ROOT,
+                        "--site-parts %d exceeds the %d %s of a realization at L = %d: use at most %d parts",
+                        parts, sites, sites == n ? "sites" : "sampled sites (--sites)", size, sites));
+            }
+        }
+    }
+
+    /**
+     * Computes the unfinished parts of one shard into {@code moments} and combines every realization of
+     * the shard whose parts are all present into a record in {@code dir}.
+     *
+     * @return units in the shard, units found done (record or part file present), parts computed now, and
+     *         realizations combined now
+     */
+    public static SweepRunner.Outcome run(SweepSpec spec, Path dir, int shard, int shards, int parts, int threads,
+                                          boolean quiet, MomentStore moments) throws IOException {
+        check(spec, parts);
+        Parallelism.choose(1, threads, spec.largestSize(), 1); // refuses threads < 1 with the option's name
+        List<Unit> mine = shard(spec, parts, shard, shards);
+        try (SweepStore store = SweepStore.open(dir, spec.parameters().withSiteParts(parts), shard, shards)) {
+            Set<String> done = new HashSet<>(SweepStore.readRecords(dir, SweepRunner.SweepLineKey.class).keySet());
+            List<Unit> open = mine.stream().filter(u -> !done.contains(u.task().key())).toList();
+            Set<Unit> todo = new HashSet<>();
+            for (Unit u : open) {
+                RealizationInput input = spec.input(u.task());
+                if (!moments.hasPart(input, settings(spec, input, threads), u.part(), parts)) {
+                    todo.add(u);
+                }
+            }
+            if (!open.isEmpty()) {
+                // The stencil runs on `threads` Java threads; the evaluator's dgemm gets as many BLAS threads.
+                NativeLibraries.provider().setThreads(threads);
+            }
+            Progress progress = new Progress(todo.size(), quiet);
+            int combined = 0;
+            for (Unit u : open) {
+                if (done.contains(u.task().key())) {
+                    continue;
+                }
+                RealizationInput input = spec.input(u.task());
+                KpmSettings settings = settings(spec, input, threads);
+                try {
+                    if (todo.contains(u)) {
+                        moments.loadPart(input, settings, u.part(), parts);
+                        progress.step();
+                    }
+                    if (combine(dir, store, u.task(), input, settings, parts, moments)) {
+                        combined++;
+                        done.add(u.task().key());
+                    }
+                } catch (RuntimeException ex) {
+                    throw new IllegalStateException("realization " + u.task().key() + ", site part " + (u.part() + 1)
+                            + " of " + parts + " failed: " + ex.getMessage(), ex);
+                }
+            }
+            return new SweepRunner.Outcome(mine.size(), mine.size() - todo.size(), todo.size(), combined);
+        }
+    }
+
+    private static KpmSettings settings(SweepSpec spec, RealizationInput input, int threads) {
+        return spec.model().kpm().settings(input.sites(), threads);
+    }
+
+    /**
+     * If every part of the realization is present and no shard file holds its record yet, adds the
+     * parts, evaluates the record and appends it to this shard's file, under the folder's combine lock.
+     */
+    static boolean combine(Path dir, SweepStore store, SweepTask task, RealizationInput input, KpmSettings settings,
+                           int parts, MomentStore moments) throws IOException {
+        for (int p = 0; p < parts; p++) {
+            if (!moments.hasPart(input, settings, p, parts)) {
+                return false;
+            }
+        }
+        return FileLocks.exclusive(dir.resolve("results").resolve(COMBINE_LOCK), () -> {
+            if (SweepStore.readRecords(dir, SweepRunner.SweepLineKey.class).containsKey(task.key())) {
+                return false; // another task combined it first
+            }
+            long start = System.nanoTime();
+            KpmMoments sum = moments.readParts(input, settings, parts);
+            // As for moments read from the store: the time counted is that of reading and adding the parts.
+            RealizationRecord record = KpmRealization.record(task.key(), input, sum,
+                    (System.nanoTime() - start) * 1e-9, ProvenanceCollector.collect());
+            store.append(record);
+            return true;
+        });
+    }
+}
