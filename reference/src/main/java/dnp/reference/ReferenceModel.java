@@ -325,7 +325,8 @@ public final class ReferenceModel {
     /**
      * ξ of the central 20% of the states (docs/model.md#localization-length-eq-31-33): the mean of
      * ln max(φ², ε²) per squared distance 1 ≤ r² ≤ ⌊(L/2)²⌋ from each state's largest φ², a straight
-     * line through the (r, mean) above ln ε², κ = −slope/2 (ln(1/ε²)/2 if fewer than two); ρ = (m − 1)/(N·(λ_last − λ_first)) over the window.
+     * line through the (r, mean) of the shells with a φ² above ε², κ = −slope/2 (ln(1/ε²)/2 if fewer
+     * than two); ρ = (m − 1)/(N·(λ_last − λ_first)) over the window.
      */
     private static Localization localization(Lattice lattice, double[][] phi, double[] lambda) {
         int n = lambda.length;
@@ -336,6 +337,7 @@ public final class ReferenceModel {
         int maxSquared = (int) Math.floor(size * size / 4.0);
         double[] sum = new double[maxSquared + 1];
         int[] count = new int[maxSquared + 1];
+        int[] aboveFloor = new int[maxSquared + 1];
         double ipr = 0;
         for (int alpha = start; alpha < start + m; alpha++) {
             int centre = 0;
@@ -360,6 +362,9 @@ public final class ReferenceModel {
                 if (r2 <= maxSquared) {
                     sum[r2] += Math.log(Math.max(phi[alpha][j] * phi[alpha][j], floor));
                     count[r2]++;
+                    if (phi[alpha][j] * phi[alpha][j] > floor) {
+                        aboveFloor[r2]++;
+                    }
                 }
             }
         }
@@ -368,7 +373,7 @@ public final class ReferenceModel {
         for (int r2 = 1; r2 <= maxSquared; r2++) {
             if (count[r2] > 0) {
                 shells++;
-                if (sum[r2] / count[r2] > Math.log(floor)) {
+                if (aboveFloor[r2] > 0) {
                     points.add(new double[] {Math.sqrt(r2), sum[r2] / count[r2]});
                 }
             }

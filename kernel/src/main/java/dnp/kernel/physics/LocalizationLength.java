@@ -13,7 +13,7 @@ import dnp.kernel.result.Localization;
  *   y(r²) = ⟨ ln max(|φ_αj|², ε²) ⟩ over the states α and the sites j at squared distance r² from c_α,
  *   r² = 1, 2, … ≤ ⌊(L/2)²⌋, distances by the minimum image (periodic) or plainly (open);
  *   y ≈ y_0 − 2 r/ξ: κ = 1/ξ = −slope/2 of the unweighted least-squares line through (r, y)
- *   over the shells whose y lies above the floor ln ε².
+ *   over the shells with at least one |φ|² above the floor ε².
  * </pre>
  * Averaging ln|φ|² (not |φ|²) gives the typical decay, the self-averaging quantity that defines
  * ξ_loc; r ≤ L/2 keeps each shell whole on the periodic lattice. The centre r = 0 is left out: it is
@@ -54,6 +54,7 @@ public final class LocalizationLength {
         int maxSquared = (size / 2) * (size / 2) + (size % 2 == 1 ? size / 2 : 0); // ⌊(L/2)²⌋
         double[] sum = new double[maxSquared + 1];
         long[] count = new long[maxSquared + 1];
+        boolean[] resolved = new boolean[maxSquared + 1];
         for (double[] density : densities) {
             int centre = 0;
             for (int j = 1; j < density.length; j++) {
@@ -69,11 +70,11 @@ public final class LocalizationLength {
                 if (r2 <= maxSquared) {
                     sum[r2] += Math.log(Math.max(density[j], FLOOR));
                     count[r2]++;
+                    resolved[r2] |= density[j] > FLOOR;
                 }
             }
         }
         // Unweighted line through the shell means (r, y), 1 ≤ r ≤ L/2, of the shells above the floor.
-        double lnFloor = Math.log(FLOOR);
         double sr = 0;
         double sy = 0;
         int points = 0;
@@ -81,7 +82,7 @@ public final class LocalizationLength {
         for (int r2 = 1; r2 <= maxSquared; r2++) {
             if (count[r2] > 0) {
                 shells++;
-                if (sum[r2] / count[r2] > lnFloor) {
+                if (resolved[r2]) {
                     sr += Math.sqrt(r2);
                     sy += sum[r2] / count[r2];
                     points++;
@@ -99,7 +100,7 @@ public final class LocalizationLength {
         double srr = 0;
         double sry = 0;
         for (int r2 = 1; r2 <= maxSquared; r2++) {
-            if (count[r2] > 0 && sum[r2] / count[r2] > lnFloor) {
+            if (resolved[r2]) {
                 double dr = Math.sqrt(r2) - meanR;
                 srr += dr * dr;
                 sry += dr * (sum[r2] / count[r2] - meanY);
