@@ -23,7 +23,12 @@ public final class SummaryOutput {
             polarization.csv  per L, t and (omegaN, omegaMW): P_n (Anderson), P_n^GOE (O -> 1/N), sampled GOE,
                               numerator of the convention's P_n, ISS emission + absorption, K and R at omegaN;
                               C_of_means = mean K / mean R (averages first, then the ratio).
-            statistics.csv    per L and t: IPR, mean gap ratio <r>, DOS second moment.
+            statistics.csv    per L and t: IPR, mean gap ratio <r>, DOS second moment; the localization length of
+                              the central 20% of the states (Eq. 31): decayRate = 1/xi per realization,
+                              xi_of_mean = 1/mean(decayRate), xi_exceeds_L (1: xi >= L, not localized on this
+                              lattice), exceedsL_fraction of realizations; participation length (1/<I_2>)^(1/3);
+                              centreDos rho per site at the band centre; levelSpacing_of_means
+                              Delta_xi = 1/(rho xi^3) (Eq. 33); variance of the microwave weights A^2 (Eq. B3).
             correlator.csv    per L, t and omega bin: K(omega), R(omega) and C = mean K / mean R.
             dos.csv           per L, t and energy bin: mean density of states.
             provenance.json   schema dnp.summary/1: the sweeps' parameters, folders, realizations, provenance.
@@ -50,6 +55,10 @@ public final class SummaryOutput {
                     .write(target.resolve("polarization"));
             int size = FigureData.sizes(summary).getLast();
             PaperFigures.correlator(summary, size, all).write(target.resolve("correlator"));
+            if (summary.records().stream().anyMatch(r -> r.localization() != null)) {
+                LocalizationFigures.localizationLength(summary).write(target.resolve("localization"));
+                LocalizationFigures.levelSpacing(summary).write(target.resolve("level-spacing"));
+            }
         }
     }
 }
