@@ -6,6 +6,7 @@ import dnp.kernel.physics.ElectronPolarization;
 import dnp.kernel.physics.ModelUnits;
 import dnp.sweep.records.PairRecord;
 import dnp.sweep.records.RealizationRecord;
+import dnp.sweep.records.RealizationRecord.LocalizationRecord;
 import dnp.sweep.records.SweepParameters;
 
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ public final class FigureData {
                 return;
             }
             Stats kappa = Stats.of(Summary.values(group,
-                    r -> Summary.localization(r, RealizationRecord.LocalizationRecord::decayRate)));
+                    r -> Summary.localization(r, LocalizationRecord::decayRate)));
             t.add(point.hopping());
             xi.add(kappa.mean() > 0 ? 1 / kappa.mean() : Double.NaN);
             error.add(kappa.mean() > 0 ? kappa.std() / (kappa.mean() * kappa.mean()) : Double.NaN);
@@ -75,10 +76,9 @@ public final class FigureData {
                 return;
             }
             var l = Summary.meanLocalization(size, group,
-                    Stats.of(Summary.values(group, r -> Summary.localization(r, RealizationRecord.LocalizationRecord::decayRate))),
-                    Stats.of(Summary.values(group,
-                            r -> Summary.localization(r, RealizationRecord.LocalizationRecord::participationLength))),
-                    Stats.of(Summary.values(group, r -> Summary.localization(r, RealizationRecord.LocalizationRecord::centreDos))));
+                    Stats.of(Summary.values(group, r -> Summary.localization(r, LocalizationRecord::decayRate))),
+                    Stats.of(Summary.values(group, r -> Summary.localization(r, LocalizationRecord::participationLength))),
+                    Stats.of(Summary.values(group, r -> Summary.localization(r, LocalizationRecord::centreDos))));
             t.add(point.hopping());
             spacing.add(l.exceedsSize() ? Double.NaN : l.levelSpacing());
         });

@@ -19,7 +19,8 @@ import dnp.kernel.result.Localization;
  * ξ_loc; r ≤ L/2 keeps each shell whole on the periodic lattice. The centre r = 0 is left out: it is
  * the largest of N values by selection and lies above the envelope (for an extended state it alone
  * would make a slope). The floor ε² (ε the double precision) stands for amplitudes the eigen stage
- * cannot resolve; with fewer than two shells above it, κ = {@link #MAX_DECAY_RATE}. ρ at the centre is (m − 1)/(N (λ_last − λ_first)) over the window.
+ * cannot resolve; with fewer than two shells above it, κ = {@link #MAX_DECAY_RATE}. ρ at the
+ * centre is (m − 1)/(N (λ_last − λ_first)) over the window.
  */
 public final class LocalizationLength {
     /** The central fraction of the levels, by count, whose states the estimate uses. */
@@ -48,7 +49,7 @@ public final class LocalizationLength {
         return Localization.of(m, decayRate(lattice, columns), lattice.size(), participationLength(columns), rho);
     }
 
-    /** κ = 1/ξ of a set of states given as |φ_j|² per site (see the class comment); NaN with fewer than 2 distances. */
+    /** κ = 1/ξ of states given as |φ_j|² per site (see the class comment); NaN with fewer than 2 shells. */
     public static double decayRate(Lattice lattice, double[][] densities) {
         int size = lattice.size();
         int maxSquared = (size / 2) * (size / 2) + (size % 2 == 1 ? size / 2 : 0); // ⌊(L/2)²⌋
