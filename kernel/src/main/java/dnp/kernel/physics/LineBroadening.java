@@ -83,7 +83,7 @@ public final class LineBroadening {
         }
         if (omegaN - GAUSSIAN_SPAN * sigma <= 0) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "line width %s is too large for ω_n = %s: the line must stay at ω > 0 (width < ω_n/%s)",
+                    "line width %s is too large for ω_n = %s: the line must stay at ω > 0 (width < ω_n/%.0f)",
                     sigma, omegaN, GAUSSIAN_SPAN));
         }
         double h = Math.min(sigma, 1 / units.t2n()) / 2;
