@@ -8,6 +8,7 @@ import dnp.kernel.physics.NuclearPolarization;
 import dnp.kernel.physics.ResonantApproximation;
 import dnp.sweep.records.PairRecord;
 import dnp.sweep.records.RealizationRecord;
+import dnp.sweep.records.RealizationRecord.LocalizationRecord;
 import dnp.sweep.records.SweepParameters;
 
 import java.util.ArrayList;
@@ -45,6 +46,78 @@ public final class FigureData {
             std.add(st.std());
         });
         return new Series(unbox(t), unbox(mean), unbox(std));
+    }
+
+    /**
+     * ξ = 1/κ̄ per t at size L (Eq. 31; κ = 1/ξ averaged over realizations), error bar σ_κ/κ̄² (one
+     * standard deviation of κ carried to ξ); NaN where κ̄ ≤ 0.
+     */
+    public static Series localizationSeries(Summary s, int size) {
+        List<Double> t = new ArrayList<>();
+        List<Double> xi = new ArrayList<>();
+        List<Double> error = new ArrayList<>();
+        s.byPoint().forEach((point, group) -> {
+            if (point.size() != size) {
+                return;
+            }
+            Stats kappa = Stats.of(Summary.values(group,
+                    r -> Summary.localization(r, LocalizationRecord::decayRate)));
+            t.add(point.hopping());
+            xi.add(kappa.mean() > 0 ? 1 / kappa.mean() : Double.NaN);
+            error.add(kappa.mean() > 0 ? kappa.std() / (kappa.mean() * kappa.mean()) : Double.NaN);
+        });
+        return new Series(unbox(t), unbox(xi), unbox(error));
+    }
+
+    /** Δ_ξ = 1/(ρ̄ ξ³) per t at size L (Eq. 33), with ξ = 1/κ̄; NaN where κ̄ ≤ 0 or ξ ≥ L. */
+    public static Series levelSpacingSeries(Summary s, int size) {
+        List<Double> t = new ArrayList<>();
+        List<Double> spacing = new ArrayList<>();
+        s.byPoint().forEach((point, group) -> {
+            if (point.size() != size) {
+                return;
+            }
+            var l = Summary.meanLocalization(size, group,
+                    Stats.of(Summary.values(group, r -> Summary.localization(r, LocalizationRecord::decayRate))),
+                    Stats.of(Summary.values(group, r -> Summary.localization(r, LocalizationRecord::participationLength))),
+                    Stats.of(Summary.values(group, r -> Summary.localization(r, LocalizationRecord::centreDos))));
+            t.add(point.hopping());
+            spacing.add(l.exceedsSize() ? Double.NaN : l.levelSpacing());
+        });
+        return new Series(unbox(t), unbox(spacing), new double[t.size()]);
+    }
+
+    /**
+     * The critical law ξ = A |t − t_c|^(−ν) of Eq. 31 with the literature ν, its amplitude A fitted to
+     * the points t_c/2 ≤ t ≤ 0.85 t_c of a series with ξ < L (least squares in ln ξ, ν held fixed:
+     * ln A = mean of ln ξ + ν ln(t_c − t)); nearer t_c the finite lattice bounds ξ, further away the
+     * law has no reason to hold. Returns {t, ξ} on 80 points from t_c/4 up to where the law reaches
+     * 2L, or null when no point qualifies. A qualitative guide, not a fit of ν.
+     */
+    public static double[][] criticalLaw(Series xi, double criticalHopping, int size) {
+        double sum = 0;
+        int count = 0;
+        for (int i = 0; i < xi.x().length; i++) {
+            double t = xi.x()[i];
+            double y = xi.mean()[i];
+            if (t >= criticalHopping / 2 && t <= 0.85 * criticalHopping && y > 0 && y < size) {
+                sum += Math.log(y) + Literature.CRITICAL_NU * Math.log(criticalHopping - t);
+                count++;
+            }
+        }
+        if (count == 0) {
+            return null;
+        }
+        double amplitude = Math.exp(sum / count);
+        double lo = criticalHopping / 4;
+        double hi = criticalHopping - Math.pow(amplitude / (2.0 * size), 1 / Literature.CRITICAL_NU);
+        double[][] curve = new double[2][80];
+        for (int k = 0; k < 80; k++) {
+            double t = lo + (hi - lo) * k / 79.0;
+            curve[0][k] = t;
+            curve[1][k] = amplitude * Math.pow(criticalHopping - t, -Literature.CRITICAL_NU);
+        }
+        return curve;
     }
 
     /** C(ω_n) = K̄/R̄ per t (averages first), error from the spread of K. */

@@ -1,9 +1,11 @@
 package dnp.analysis;
 
+import dnp.kernel.result.Localization;
 import dnp.sweep.SweepStore;
 import dnp.sweep.UserInputException;
 import dnp.sweep.records.PairRecord;
 import dnp.sweep.records.RealizationRecord;
+import dnp.sweep.records.RealizationRecord.LocalizationRecord;
 import dnp.sweep.records.SweepParameters;
 
 import java.io.IOException;
@@ -160,17 +162,49 @@ public final class Summary {
         return csv;
     }
 
+    /**
+     * Per (L, t): IPR, ⟨r⟩, the DOS second moment; the localization length of Eq. 31 (κ = 1/ξ averaged
+     * over realizations, the self-averaging quantity, then ξ = 1/κ̄ and Δ_ξ = 1/(ρ̄ ξ³) through
+     * {@link Localization#of}, with the flag ξ ≥ L and the fraction of realizations flagged); the
+     * participation length; and the variance of the microwave weights A_α² of Eq. B3. Records without
+     * these (kpm, or older sweeps) give NaN.
+     */
     public Table statistics() {
         Table csv = new Table("L", "t", "realizations", "ipr_mean", "ipr_std", "ipr_sem", "gapRatio_mean", "gapRatio_std",
-                "gapRatio_sem", "dosSecondMoment_mean", "dosSecondMoment_std", "dosSecondMoment_sem");
+                "gapRatio_sem", "dosSecondMoment_mean", "dosSecondMoment_std", "dosSecondMoment_sem",
+                "decayRate_mean", "decayRate_std", "decayRate_sem", "xi_of_mean", "xi_exceeds_L", "exceedsL_fraction",
+                "participationLength_mean", "participationLength_sem", "centreDos_mean", "levelSpacing_of_means",
+                "microwaveWeightVariance_mean", "microwaveWeightVariance_std", "microwaveWeightVariance_sem");
         byPoint().forEach((point, group) -> {
             Stats ipr = Stats.of(values(group, RealizationRecord::ipr));
             Stats gap = Stats.of(values(group, RealizationRecord::gapRatio));
             Stats m2 = Stats.of(values(group, RealizationRecord::dosSecondMoment));
+            Stats kappa = Stats.of(values(group, r -> localization(r, LocalizationRecord::decayRate)));
+            Stats length = Stats.of(values(group, r -> localization(r, LocalizationRecord::participationLength)));
+            Stats rho = Stats.of(values(group, r -> localization(r, LocalizationRecord::centreDos)));
+            Stats flagged = Stats.of(values(group, r -> localization(r, l -> l.exceedsSize() ? 1 : 0)));
+            Stats weights = Stats.of(values(group,
+                    r -> r.microwaveWeights() == null ? Double.NaN : r.microwaveWeights().variance()));
+            Localization mean = meanLocalization(point.size(), group, kappa, length, rho);
             csv.row(point.size(), point.hopping(), group.size(), ipr.mean(), ipr.std(), ipr.sem(), gap.mean(), gap.std(),
-                    gap.sem(), m2.mean(), m2.std(), m2.sem());
+                    gap.sem(), m2.mean(), m2.std(), m2.sem(), kappa.mean(), kappa.std(), kappa.sem(), mean.xi(),
+                    Double.isNaN(kappa.mean()) ? Double.NaN : mean.exceedsSize() ? 1.0 : 0.0, flagged.mean(),
+                    length.mean(), length.sem(), rho.mean(), mean.levelSpacing(), weights.mean(), weights.std(),
+                    weights.sem());
         });
         return csv;
+    }
+
+    /** ξ = 1/κ̄, its flag and Δ_ξ = 1/(ρ̄ ξ³) from realization averages (Eq. 31, 33), over all their states. */
+    public static Localization meanLocalization(int size, List<RealizationRecord> group, Stats kappa, Stats length,
+                                                Stats rho) {
+        int states = group.stream().mapToInt(r -> r.localization() == null ? 0 : r.localization().states()).sum();
+        return Localization.of(states, kappa.mean(), size, length.mean(), rho.mean());
+    }
+
+    /** A field of a record's localization, NaN when the record has none. */
+    public static double localization(RealizationRecord r, ToDoubleFunction<LocalizationRecord> field) {
+        return r.localization() == null ? Double.NaN : field.applyAsDouble(r.localization());
     }
 
     /**

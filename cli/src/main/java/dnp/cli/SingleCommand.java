@@ -38,6 +38,8 @@ final class SingleCommand implements Callable<Integer> {
     Integer blasThreads;
     @Option(names = "--with-arrays", description = "also write the binned K(ε,ε′) matrix")
     boolean withArrays;
+    @Option(names = "--with-weights", description = "also write the microwave weight A_α² of every eigenstate (Eq. B3)")
+    boolean withWeights;
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the JSON to FILE instead of stdout")
     Path output;
     @Option(names = "--force", description = "overwrite an existing --output file")
@@ -68,7 +70,7 @@ final class SingleCommand implements Callable<Integer> {
             input = new RealizationInput(lattice, which.hopping, disorder(lattice, spec), spec.physics(),
                     spec.pairs(), spec.analysis(), spec.convention());
             RealizationResult result = Realization.compute(input, spec.driver().solver());
-            text = Documents.pretty(ResultRecords.document(result, withArrays, ProvenanceCollector.collect()));
+            text = Documents.pretty(ResultRecords.document(result, withArrays, withWeights, ProvenanceCollector.collect()));
         }
         if (output == null) {
             System.out.print(text);

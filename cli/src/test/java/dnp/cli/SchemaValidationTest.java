@@ -84,7 +84,7 @@ class SchemaValidationTest {
     void singleWritesARealizationDocument() throws IOException {
         Path out = dir.resolve("single.json");
         run("single", "--L", "4", "--t", "3", "--omega-n", "1,20", "--sampled-goe", "--site-distribution",
-                "--with-arrays", "--output", out.toString());
+                "--with-arrays", "--with-weights", "--output", out.toString());
         assertValidFile("realization.schema.json", out);
         JsonNode doc = Documents.tree(Files.readString(out));
         for (String integer : List.of("L", "N", "seed", "realization", "gapRatioCount")) {
@@ -124,6 +124,16 @@ class SchemaValidationTest {
                 "2", "--bootstrap", "20", "--fit-omega", "1:20", "--out", multifractal.toString(), "-q");
         assertValidLines("central-ipr.schema.json", multifractal.resolve("ipr-L4"));
         assertValidFile("multifractal-fits.schema.json", multifractal.resolve("fits.json"));
+    }
+
+    @Test
+    void ethWritesAValidComparison() throws IOException {
+        Path eth = dir.resolve("eth");
+        run("eth", "--L", "4", "--t", "10", "--realizations", "2", "--line-width", "0.1", "--out", eth.toString());
+        assertValidFile("eth-comparison.schema.json", eth.resolve("eth.json"));
+        JsonNode doc = Documents.tree(Files.readString(eth.resolve("eth.json")));
+        assertEquals(2, doc.get("rows").size(), "one row per line shape");
+        assertTrue(Files.exists(eth.resolve("eth.png")));
     }
 
     @Test

@@ -12,6 +12,7 @@ import dnp.kernel.model.PhysicalParameters;
 import dnp.kernel.model.RandomStream;
 import dnp.kernel.model.RealizationInput;
 import dnp.kernel.result.CorrelatorSpectrum;
+import dnp.kernel.result.Localization;
 import dnp.kernel.result.PairResult;
 import dnp.kernel.result.RateParts;
 import dnp.kernel.result.RealizationResult;
@@ -63,6 +64,8 @@ public final class ReferenceModel {
         refineEigenvalues(hamiltonian, phi, lambda);
         long diagonalized = System.nanoTime();
 
+        double[] weights = microwaveWeights(phi);
+        Localization localization = localization(input.lattice(), phi, lambda);
         double[][] overlap = overlaps(phi);
         long overlapsDone = System.nanoTime();
 
@@ -135,7 +138,7 @@ public final class ReferenceModel {
         Timings timings = new Timings(seconds(built - start), seconds(diagonalized - built),
                 seconds(overlapsDone - diagonalized), seconds(observablesTime), seconds(extrasTime));
         return new RealizationResult(input, solver.name(), lambda, ipr, secondMoment, gap[0], (int) gap[1],
-                overlapSum, halfWidth, dos, binned, spectrum, pairs, timings);
+                overlapSum, halfWidth, dos, binned, spectrum, pairs, localization, weights, timings);
     }
 
     // ---------------------------------------------------------------------------------------
@@ -304,7 +307,102 @@ public final class ReferenceModel {
     }
 
     // ---------------------------------------------------------------------------------------
-    // Eigenfunction statistics (Eq. 21, 25, 27, 30)
+    // Eigenfunction statistics (Eq. 21, 25, 27, 30, 31, 33, B3)
+
+    /** A_α² = (Σ_i φ_αi)² (Eq. B3). */
+    private static double[] microwaveWeights(double[][] phi) {
+        double[] a2 = new double[phi.length];
+        for (int alpha = 0; alpha < phi.length; alpha++) {
+            double a = 0;
+            for (double component : phi[alpha]) {
+                a += component;
+            }
+            a2[alpha] = a * a;
+        }
+        return a2;
+    }
+
+    /**
+     * ξ of the central 20% of the states (docs/model.md#localization-length-eq-31-33): the mean of
+     * ln max(φ², ε²) per squared distance 1 ≤ r² ≤ ⌊(L/2)²⌋ from each state's largest φ², a straight
+     * line through the (r, mean) of the shells with a φ² above ε², κ = −slope/2 (ln(1/ε²)/2 if fewer
+     * than two); ρ = (m − 1)/(N·(λ_last − λ_first)) over the window.
+     */
+    private static Localization localization(Lattice lattice, double[][] phi, double[] lambda) {
+        int n = lambda.length;
+        int size = lattice.size();
+        int m = Math.max(1, Math.min(n, (int) Math.round(0.2 * n)));
+        int start = (n - m) / 2;
+        double floor = Math.pow(2, -104);
+        int maxSquared = (int) Math.floor(size * size / 4.0);
+        double[] sum = new double[maxSquared + 1];
+        int[] count = new int[maxSquared + 1];
+        int[] aboveFloor = new int[maxSquared + 1];
+        double ipr = 0;
+        for (int alpha = start; alpha < start + m; alpha++) {
+            int centre = 0;
+            for (int j = 0; j < n; j++) {
+                double p = phi[alpha][j] * phi[alpha][j];
+                ipr += p * p;
+                if (p > phi[alpha][centre] * phi[alpha][centre]) {
+                    centre = j;
+                }
+            }
+            int[] c = coordinates(centre, size);
+            for (int j = 0; j < n; j++) {
+                int[] x = coordinates(j, size);
+                int r2 = 0;
+                for (int axis = 0; axis < 3; axis++) {
+                    int d = Math.abs(x[axis] - c[axis]);
+                    if (lattice.boundary() == BoundaryCondition.PERIODIC && size - d < d) {
+                        d = size - d;
+                    }
+                    r2 += d * d;
+                }
+                if (r2 <= maxSquared) {
+                    sum[r2] += Math.log(Math.max(phi[alpha][j] * phi[alpha][j], floor));
+                    count[r2]++;
+                    if (phi[alpha][j] * phi[alpha][j] > floor) {
+                        aboveFloor[r2]++;
+                    }
+                }
+            }
+        }
+        List<double[]> points = new ArrayList<>();
+        int shells = 0;
+        for (int r2 = 1; r2 <= maxSquared; r2++) {
+            if (count[r2] > 0) {
+                shells++;
+                if (aboveFloor[r2] > 0) {
+                    points.add(new double[] {Math.sqrt(r2), sum[r2] / count[r2]});
+                }
+            }
+        }
+        double kappa = Double.NaN;
+        if (shells >= 2 && points.size() < 2) {
+            kappa = Math.log(1 / floor) / 2;
+        } else if (shells >= 2) {
+            double mr = 0;
+            double my = 0;
+            for (double[] p : points) {
+                mr += p[0] / points.size();
+                my += p[1] / points.size();
+            }
+            double num = 0;
+            double den = 0;
+            for (double[] p : points) {
+                num += (p[0] - mr) * (p[1] - my);
+                den += (p[0] - mr) * (p[0] - mr);
+            }
+            kappa = -num / den / 2;
+        }
+        double rho = m > 1 ? (m - 1) / (n * (lambda[start + m - 1] - lambda[start])) : Double.NaN;
+        return Localization.of(m, kappa, size, Math.cbrt(m / ipr), rho);
+    }
+
+    private static int[] coordinates(int site, int size) {
+        return new int[] {site % size, (site / size) % size, site / (size * size)};
+    }
 
     /** O_αβ = Σ_j φ_αj² φ_βj² (Eq. 21 before binning). */
     static double[][] overlaps(double[][] phi) {

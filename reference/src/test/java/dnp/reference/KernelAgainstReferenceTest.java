@@ -97,6 +97,13 @@ class KernelAgainstReferenceTest {
         double[] expectedBinned = flatten(expected.binnedCorrelator());
         assertArrayClose(expectedBinned, flatten(actual.binnedCorrelator()), where + " binned K");
         assertArrayClose(expected.spectrum().omega(), actual.spectrum().omega(), where + " ω grid");
+        assertArrayClose(expected.microwaveWeights(), actual.microwaveWeights(), where + " A_α²");
+        assertEquals(expected.localization().states(), actual.localization().states(), where + " ξ window");
+        assertClose(expected.localization().decayRate(), actual.localization().decayRate(), where + " 1/ξ");
+        assertEquals(expected.localization().exceedsSize(), actual.localization().exceedsSize(), where + " ξ ≥ L");
+        assertClose(expected.localization().participationLength(), actual.localization().participationLength(),
+                where + " participation length");
+        assertClose(expected.localization().centreDos(), actual.localization().centreDos(), where + " ρ(0)");
         assertArrayClose(expected.spectrum().k(), actual.spectrum().k(), where + " K(ω)");
         assertArrayClose(expected.spectrum().r(), actual.spectrum().r(), where + " R(ω)");
         assertEquals(expected.pairs().size(), actual.pairs().size());

@@ -73,7 +73,7 @@ public final class KpmRealization {
                 in.disorder().width(), in.lattice().boundary().label(), in.convention().label(), Method.KPM.label(),
                 "stencil", in.disorder().seed(), in.disorder().realization(), in.disorder().source(), Double.NaN,
                 Double.NaN, Double.NaN, 0, Double.NaN, null, NuclearPolarization.partsLabel(in.convention())
-                + "; kernel-smoothed, the α = β terms not separated (in iss)",
+                + "; kernel-smoothed, the α = β terms not separated (in iss)", null, null,
                 new RealizationRecord.Kpm(o.moments(), o.kernel().name().toLowerCase(java.util.Locale.ROOT),
                         o.sampledSites(), o.gridPoints(), Math.PI * moments.scale() / moments.moments()),
                 pairs, spectrum.binWidth(), bins, arrays,

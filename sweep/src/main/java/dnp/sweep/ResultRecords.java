@@ -4,6 +4,7 @@ import dnp.kernel.physics.ModelUnits;
 import dnp.kernel.physics.NuclearPolarization;
 import dnp.kernel.physics.ResonantApproximation;
 import dnp.kernel.result.CorrelatorSpectrum;
+import dnp.kernel.result.Localization;
 import dnp.kernel.result.PairResult;
 import dnp.kernel.result.RateParts;
 import dnp.kernel.result.RealizationResult;
@@ -24,16 +25,22 @@ public final class ResultRecords {
 
     /** The document of {@code dnp single}: ω bins as a list of objects, the binned K(ε,ε′) if asked for. */
     public static RealizationRecord document(RealizationResult r, boolean withArrays, Provenance provenance) {
-        return of(r, null, withArrays, false, provenance);
+        return document(r, withArrays, false, provenance);
+    }
+
+    /** The document, also with every A_α² when {@code withWeights}. */
+    public static RealizationRecord document(RealizationResult r, boolean withArrays, boolean withWeights,
+                                             Provenance provenance) {
+        return of(r, null, withArrays, withWeights, false, provenance);
     }
 
     /** One sweep line: as the document, with its key and the ω bins as plain arrays. */
     public static RealizationRecord line(SweepTask task, RealizationResult r, Provenance provenance) {
-        return of(r, task.key(), false, true, provenance);
+        return of(r, task.key(), false, false, true, provenance);
     }
 
-    private static RealizationRecord of(RealizationResult r, String key, boolean withArrays, boolean compact,
-                                        Provenance provenance) {
+    private static RealizationRecord of(RealizationResult r, String key, boolean withArrays, boolean withWeights,
+                                        boolean compact, Provenance provenance) {
         var in = r.input();
         double[] lambda = r.eigenvalues();
         ModelUnits units = ModelUnits.of(in.physics(), in.convention());
@@ -69,11 +76,18 @@ public final class ResultRecords {
                 in.disorder().seed(), in.disorder().realization(), in.disorder().source(), r.ipr(),
                 r.dosSecondMoment(), r.gapRatio(), r.gapRatioCount(), r.overlapSum(),
                 new double[]{lambda[0], lambda[lambda.length - 1]},
-                NuclearPolarization.partsLabel(in.convention()), null, pairs, spectrum.binWidth(), bins, arrays,
+                NuclearPolarization.partsLabel(in.convention()), localization(r.localization()),
+                new RealizationRecord.MicrowaveWeightsRecord(r.microwaveWeightMean(), r.microwaveWeightVariance(),
+                        withWeights ? r.microwaveWeights().clone() : null), null, pairs, spectrum.binWidth(), bins, arrays,
                 new RealizationRecord.Dos(r.energyHalfWidth(), r.energyBinWidth(), r.dos()),
                 withArrays ? r.binnedCorrelator() : null,
                 new RealizationRecord.TimingsRecord(t.build(), t.eigen(), t.overlaps(), t.observables(), t.extras(),
                         t.total(), null), provenance);
+    }
+
+    private static RealizationRecord.LocalizationRecord localization(Localization l) {
+        return new RealizationRecord.LocalizationRecord(l.states(), l.decayRate(), l.xi(), l.exceedsSize(),
+                l.participationLength(), l.centreDos(), l.levelSpacing());
     }
 
     private static RatePartsRecord emit(RateParts r) {

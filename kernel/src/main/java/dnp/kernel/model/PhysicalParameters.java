@@ -41,6 +41,10 @@ public record PhysicalParameters(double t1e, double t2e, double omega1, double t
         Checks.positive("N_n/N_e (nuclear-ratio)", nuclearRatio);
     }
 
+    public PhysicalParameters withT2n(double value) {
+        return new PhysicalParameters(t1e, t2e, omega1, t1n, value, a0, bathTemperature, omegaE, nuclearRatio);
+    }
+
     public PhysicalParameters withOmega1(double value) {
         return new PhysicalParameters(t1e, t2e, value, t1n, t2n, a0, bathTemperature, omegaE, nuclearRatio);
     }

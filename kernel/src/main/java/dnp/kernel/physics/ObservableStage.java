@@ -7,6 +7,7 @@ import dnp.kernel.model.AnalysisOptions;
 import dnp.kernel.model.RandomStream;
 import dnp.kernel.model.RealizationInput;
 import dnp.kernel.result.CorrelatorSpectrum;
+import dnp.kernel.result.Localization;
 import dnp.kernel.result.PairResult;
 import dnp.kernel.result.RateParts;
 import dnp.kernel.result.RealizationResult;
@@ -40,6 +41,7 @@ public final class ObservableStage {
         double halfWidth = input.energyGridHalfWidth();
 
         DenseMatrix q = eigen.vectors();
+        double[] weights = MicrowaveWeights.squared(q); // Eq. B3 needs φ itself: before the squaring
         kernels.square(q.segment(), (long) n * n);
         double[] stageSeconds = new double[2];
         List<Supplier<? extends OverlapConsumer>> consumers = List.of(
@@ -64,6 +66,8 @@ public final class ObservableStage {
         double extrasSeconds = (System.nanoTime() - tExtras) * 1e-9;
 
         long tAssemble = System.nanoTime();
+        Localization localization = LocalizationLength.estimate(input.lattice(), q, lambda,
+                LocalizationLength.DEFAULT_WINDOW);
         RateSums anderson = rates.sums();
         RateSums uniform = rates.uniformOverlapSums();
         List<PairResult> pairs = new ArrayList<>();
@@ -71,7 +75,7 @@ public final class ObservableStage {
             pairs.add(assemblePair(input, k, freq, anderson, uniform, sampledGoe, statistics, units, n, sites[k],
                     analysis));
         }
-        return assemble(input, solver, lambda, statistics, pairs, analysis, halfWidth,
+        return assemble(input, solver, lambda, statistics, pairs, localization, weights, analysis, halfWidth,
                 new Timings(buildSeconds, eigenSeconds, stageSeconds[0],
                         stageSeconds[1] + (System.nanoTime() - tAssemble) * 1e-9, extrasSeconds));
     }
@@ -105,6 +109,7 @@ public final class ObservableStage {
 
     private static RealizationResult assemble(RealizationInput input, EigenSolver solver, double[] lambda,
                                               OverlapStatisticsPass pass, List<PairResult> pairs,
+                                              Localization localization, double[] weights,
                                               AnalysisOptions analysis, double halfWidth, Timings timings) {
         int n = lambda.length;
         int bins = analysis.energyBins();
@@ -131,7 +136,7 @@ public final class ObservableStage {
         var gap = SpectralStatistics.gapRatio(lambda, analysis.gapRatioFraction());
         return new RealizationResult(input, solver.name(), lambda.clone(), pass.trace / n,
                 SpectralStatistics.secondMoment(lambda), gap.mean(), gap.count(), pass.total, halfWidth, dos, binned,
-                new CorrelatorSpectrum(delta, omega, k, r), List.copyOf(pairs), timings);
+                new CorrelatorSpectrum(delta, omega, k, r), List.copyOf(pairs), localization, weights, timings);
     }
 
     /**

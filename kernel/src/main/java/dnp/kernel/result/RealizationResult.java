@@ -20,15 +20,36 @@ import java.util.List;
  * @param binnedCorrelator  K_ab = (1/(N δ_E²)) Σ_{α∈a, β∈b} O_αβ (Eq. 21) on the energy grid
  * @param spectrum          K(ω), R(ω), C(ω)
  * @param pairs             one entry per (ω_n, ω_MW)
+ * @param localization      ξ, Δ_ξ and the participation length of the central states (Eq. 31, 33)
+ * @param microwaveWeights  A_α² = (Σ_i φ_αi)² per eigenstate, in the order of the eigenvalues (Eq. B3)
  * @param timings           seconds per stage
  */
 public record RealizationResult(RealizationInput input, String eigenSolver, double[] eigenvalues, double ipr,
                                 double dosSecondMoment, double gapRatio, int gapRatioCount, double overlapSum,
                                 double energyHalfWidth, double[] dos, double[][] binnedCorrelator,
-                                CorrelatorSpectrum spectrum, List<PairResult> pairs, Timings timings) {
+                                CorrelatorSpectrum spectrum, List<PairResult> pairs, Localization localization,
+                                double[] microwaveWeights, Timings timings) {
 
     public int sites() {
         return eigenvalues.length;
+    }
+
+    /** (1/N) Σ_α A_α² (= 1 by completeness). */
+    public double microwaveWeightMean() {
+        double s = 0;
+        for (double a : microwaveWeights) {
+            s += a;
+        }
+        return s / microwaveWeights.length;
+    }
+
+    /** (1/N) Σ_α (A_α² − 1)², the spread of the weights about the value 1 the rates assume. */
+    public double microwaveWeightVariance() {
+        double s = 0;
+        for (double a : microwaveWeights) {
+            s += (a - 1) * (a - 1);
+        }
+        return s / microwaveWeights.length;
     }
 
     /** Width δ_E of one energy bin. */

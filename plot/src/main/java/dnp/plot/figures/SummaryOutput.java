@@ -30,7 +30,12 @@ public final class SummaryOutput {
                               of rho*rho of the mean DOS (Eq. 30 read literally), C_dos = mean K / Rdos.
                               Eq29_pair = C_of_means * PnGOE_mean and Eq29_dos = C_dos * PnGOE_mean (Eq. 29);
                               levelsPerWidth = N rho(omegaMW) / T2n', levels within one nuclear resonance width.
-            statistics.csv    per L and t: IPR, mean gap ratio <r>, DOS second moment.
+            statistics.csv    per L and t: IPR, mean gap ratio <r>, DOS second moment; the localization length of
+                              the central 20% of the states (Eq. 31): decayRate = 1/xi per realization,
+                              xi_of_mean = 1/mean(decayRate), xi_exceeds_L (1: xi >= L, not localized on this
+                              lattice), exceedsL_fraction of realizations; participation length (1/<I_2>)^(1/3);
+                              centreDos rho per site at the band centre; levelSpacing_of_means
+                              Delta_xi = 1/(rho xi^3) (Eq. 33); variance of the microwave weights A^2 (Eq. B3).
             correlator.csv    per L, t and omega bin: K(omega), R(omega) and C = mean K / mean R; Rdos and
                               C_dos as above, over the same omega bin.
             dos.csv           per L, t and energy bin: mean density of states.
@@ -58,6 +63,10 @@ public final class SummaryOutput {
                     .write(target.resolve("polarization"));
             int size = FigureData.sizes(summary).getLast();
             PaperFigures.correlator(summary, size, all).write(target.resolve("correlator"));
+            if (summary.records().stream().anyMatch(r -> r.localization() != null)) {
+                LocalizationFigures.localizationLength(summary).write(target.resolve("localization"));
+                LocalizationFigures.levelSpacing(summary).write(target.resolve("level-spacing"));
+            }
         }
     }
 }

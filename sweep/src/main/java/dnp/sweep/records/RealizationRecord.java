@@ -18,7 +18,8 @@ public record RealizationRecord(String schema, String key, @JsonProperty("L") in
                                 String driver, long seed,
                                 long realization, String disorder, double ipr, double dosSecondMoment,
                                 double gapRatio, int gapRatioCount, double overlapSum, double[] bandEdges,
-                                String rateParts, Kpm kpm, List<PairRecord> pairs, double correlatorBinWidth, List<CorrelatorBin> correlator,
+                                String rateParts, LocalizationRecord localization, MicrowaveWeightsRecord microwaveWeights,
+                                Kpm kpm, List<PairRecord> pairs, double correlatorBinWidth, List<CorrelatorBin> correlator,
                                 CorrelatorArrays correlatorArrays, Dos dos, double[][] binnedCorrelator,
                                 TimingsRecord timings, Provenance provenance) implements SweepLine {
 
@@ -29,6 +30,21 @@ public record RealizationRecord(String schema, String key, @JsonProperty("L") in
      * summed over (S of N; errors are standard errors of that sample) and the reconstruction grid.
      */
     public record Kpm(int moments, String kernel, int sampledSites, int gridPoints, double energyResolution) {}
+
+    /**
+     * The localization length of the central states and the level spacing in a localization volume
+     * (Eq. 31, 33): 1/ξ from the decay of ⟨ln|φ(r)|²⟩, ξ (null when the states do not decay), whether
+     * ξ ≥ L, the participation length (1/⟨I_2⟩)^(1/3), ρ per site at the centre and Δ_ξ = 1/(ρ ξ³).
+     */
+    public record LocalizationRecord(int states, double decayRate, double xi, boolean exceedsSize,
+                                     double participationLength, double centreDos, double levelSpacing) {}
+
+    /**
+     * The microwave weights A_α² = (Σ_i φ_αi)² of Eq. B3: their mean (= 1 by completeness), their
+     * variance (1/N) Σ (A_α² − 1)², and (when asked for) every value in the order of the eigenvalues.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record MicrowaveWeightsRecord(double mean, double variance, double[] values) {}
 
     /** One ω bin of K(ω), R(ω), C(ω) (bins centred on 0, δ, 2δ, …). */
     public record CorrelatorBin(double omega, @JsonProperty("K") double k, @JsonProperty("R") double r,
