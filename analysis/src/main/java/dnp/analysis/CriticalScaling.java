@@ -18,7 +18,8 @@ import java.util.List;
  * ({@link Stats#ratioOfMeans}). The error of K̄ is the site-sample standard error of each realization
  * propagated to the mean, √(Σ σ_r²)/n (the S sampled sites of a realization are random, so their spread
  * holds the disorder fluctuations as well); with three or more realizations the larger of that and the
- * standard error over realizations is taken. R̄ comes from stochastic traces over all sites and is
+ * standard error over realizations is taken; without site errors (the dense route) that standard error
+ * alone. R̄ comes from stochastic traces over all sites and is
  * treated as exact; σ_C = C σ_K̄/K̄.
  *
  * <p><b>Fits.</b> Weighted least squares of log y against log ω (σ_log y = σ_y/y). Where χ²/dof &gt; 1 the
@@ -56,8 +57,8 @@ public final class CriticalScaling {
                         double c, double cError) {}
 
     /**
-     * The point of realizations with K values {@code k}, their site-sample errors {@code kError} and R
-     * values {@code r}.
+     * The point of realizations with K values {@code k}, their site-sample errors {@code kError} (NaN where
+     * there are none) and R values {@code r}.
      */
     public static Point aggregate(int size, double t, double omega, double[] k, double[] kError, double[] r) {
         int n = k.length;
@@ -70,7 +71,9 @@ public final class CriticalScaling {
         }
         double error = Math.sqrt(squares) / n;
         Stats ks = Stats.of(k);
-        if (n >= 3) {
+        if (Double.isNaN(error)) {
+            error = ks.sem(); // no site errors (dense): the realizations alone, NaN for one
+        } else if (n >= 3) {
             error = Math.max(error, ks.sem());
         }
         double rMean = Stats.mean(r, null);
