@@ -207,8 +207,8 @@ class CriticalScalingTest {
 
     @Test
     void theFloorIsSetByResolutionOrSpacing() {
-        assertEquals(0.3, CriticalScaling.resolvedFloor(0.1, 0.006), 1e-15);
-        assertEquals(0.5, CriticalScaling.resolvedFloor(0.1, 0.05), 1e-15);
+        assertEquals(0.5, CriticalScaling.resolvedFloor(0.1, 0.006), 1e-15);
+        assertEquals(0.8, CriticalScaling.resolvedFloor(0.1, 0.08), 1e-15);
         assertEquals(6.5, CriticalScaling.closest(T, 108 / Literature.CRITICAL_RATIO));
     }
 
