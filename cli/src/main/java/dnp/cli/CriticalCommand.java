@@ -48,7 +48,7 @@ final class CriticalCommand implements Callable<Integer> {
                     + "each at most its --realizations (default ${DEFAULT-VALUE})")
     String scanRealizations = "4,1,0";
     @Option(names = "--t", paramLabel = "LIST", description = "t grid around t_c, 2π·MHz (default ${DEFAULT-VALUE})")
-    String hoppings = "4.5,5.5,6,6.5,7,8,9";
+    String hoppings = "3.5,4.5,5.5,6,6.5,7,8,9,11";
     @Option(names = "--omega-n", paramLabel = "LO:HI:N|LIST",
             description = "ω_n, 2π·MHz: N values evenly spaced in log from LO to HI, or a comma-separated list "
                     + "(default ${DEFAULT-VALUE})")

@@ -30,7 +30,7 @@ public final class CriticalFigures {
         note.append(String.format(Locale.ROOT, "; 1 − D_2/3 = %.2f–%.2f, paper %.2f",
                 Literature.muFromD2(Literature.CRITICAL_D2_HIGH), Literature.muFromD2(Literature.CRITICAL_D2_LOW),
                 Literature.PAPER_MU));
-        Plot plot = new Plot(String.format(Locale.ROOT, "C(ω_n) near t_c = %s (w/t_c = %s)", PaperFigures.fmt(a.tc()),
+        Plot plot = new Plot(String.format(Locale.ROOT, "C(ω_n) near t_c = %.2f (w/t_c = %s)", a.tc(),
                 PaperFigures.fmt(Literature.CRITICAL_RATIO)), "ω_n (2π·MHz)", "C(ω_n) = K̄/R̄")
                 .logX(true).logY(true).note(note.toString())
                 .verticalLine(floor, "resolved →");
@@ -55,7 +55,7 @@ public final class CriticalFigures {
         Plot plot = new Plot(String.format(Locale.ROOT, "C(ω_n) against t, L = %d, %d realizations", s.size(),
                 s.scanRealizations()), "hopping t (2π·MHz)", "C(ω_n) = K̄/R̄").logY(true)
                 .note("one curve per ω_n (2π·MHz); error bars: standard error")
-                .verticalLine(a.tc(), "t_c");
+                .verticalLine(a.tc(), String.format(Locale.ROOT, "t_c = %.2f", a.tc()));
         for (double omega : a.omega()) {
             List<CriticalScaling.Point> p = new ArrayList<>();
             for (CriticalScaling.Point q : s.scan()) {
