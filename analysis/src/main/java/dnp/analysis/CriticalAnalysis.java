@@ -26,14 +26,16 @@ public record CriticalAnalysis(double w, double tc, List<Double> hoppings, doubl
     /**
      * One lattice size.
      *
+     * @param fitLow           lowest ω_n either fit may use: the floor or the requested bound, the larger
+     * @param fitHigh          highest ω_n either fit may use
      * @param atCritical       C(ω_n) at tNearest over all its realizations
      * @param scan             C(ω_n) at every t over the scan realizations (empty without a scan)
      * @param mu               the power law C ∝ ω_n^slope at tNearest (μ = −slope), or null
      * @param peaks            the peak at each ω_n (empty without a scan)
-     * @param width            δt ∝ ω_n^slope through the resolved, bracketed peaks, or null
+     * @param width            δt ∝ ω_n^slope through the bracketed peaks in the fit range, or null
      */
     public record SizeResult(int size, int realizations, int scanRealizations, double tNearest,
-                             double energyResolution, double levelSpacing, double floor,
+                             double energyResolution, double levelSpacing, double floor, double fitLow, double fitHigh,
                              List<CriticalScaling.Point> atCritical, List<CriticalScaling.Point> scan,
                              CriticalScaling.PowerLaw mu, List<CriticalScaling.Peak> peaks,
                              CriticalScaling.PowerLaw width) {}
@@ -45,7 +47,7 @@ public record CriticalAnalysis(double w, double tc, List<Double> hoppings, doubl
      * The analysis of one size from its records (any mix of t and realizations): the μ fit at
      * {@code tNearest} from all realizations there, the peaks from realizations below
      * {@code scanRealizations} at every t of {@code hoppings}. {@code fitLow}/{@code fitHigh} bound the
-     * range search of μ besides the floor.
+     * ω_n of both fits besides the floor.
      */
     public static SizeResult size(int size, List<RealizationRecord> records, double[] omega, List<Double> hoppings,
                                   double tNearest, int scanRealizations, double binWidth, double fitLow,
@@ -85,10 +87,11 @@ public record CriticalAnalysis(double w, double tc, List<Double> hoppings, doubl
                 for (int u = 0; u < omega.length; u++) {
                     peaks.add(CriticalScaling.peak(omega[u], t, c[u], e[u], PEAK_HALF_WINDOW));
                 }
-                width = CriticalScaling.widthLaw(peaks, floor);
+                width = CriticalScaling.widthLaw(peaks, Math.max(floor, fitLow), fitHigh);
             }
         }
-        return new SizeResult(size, atT.size(), scanRealizations, tNearest, resolution, spacing, floor, atCritical,
+        return new SizeResult(size, atT.size(), scanRealizations, tNearest, resolution, spacing, floor,
+                Math.max(floor, fitLow), fitHigh, atCritical,
                 scan, mu, peaks, width);
     }
 
@@ -191,7 +194,8 @@ public record CriticalAnalysis(double w, double tc, List<Double> hoppings, doubl
         List<CriticalScalingRecord.Size> out = new ArrayList<>();
         for (SizeResult s : sizes) {
             out.add(new CriticalScalingRecord.Size(s.size(), s.realizations(), s.scanRealizations(), s.tNearest(),
-                    s.energyResolution(), s.levelSpacing(), s.floor(), fit(s.mu(), true), fit(s.width(), false)));
+                    s.energyResolution(), s.levelSpacing(), s.floor(), new double[]{s.fitLow(), s.fitHigh()},
+                    fit(s.mu(), true), fit(s.width(), false)));
         }
         var literature = new CriticalScalingRecord.LiteratureValues(
                 new double[]{Literature.CRITICAL_D2_LOW, Literature.CRITICAL_D2_HIGH},

@@ -27,10 +27,12 @@ import java.util.List;
  * uses Student's t with dof degrees of freedom; otherwise the normal 1.96. The errors of one
  * realization at different ω_n come from the same sites and are correlated, which these fits ignore.
  *
- * <p><b>Range of the μ fit.</b> Only ω_n ≥ floor are used, the floor being {@link #RESOLUTION_FACTOR}
- * times the KPM energy resolution π·a/M and {@link #SPACING_FACTOR} times the mean level spacing
- * 2a/N (below either, C is the kernel's smoothing or a few levels, not the critical correlation). Among
- * the runs of at least {@code minPoints} consecutive grid points above the floor, the one with the most
+ * <p><b>Range of the μ fit.</b> Only floor ≤ ω_n ≤ ceiling are used; the ceiling is by default the t of
+ * the data, since Eq. 33 holds for ω_n ≪ 2t and the paper states Eq. 34 for ω_n &lt; t. The floor is
+ * {@link #RESOLUTION_FACTOR} times the KPM energy resolution π·a/M and {@link #SPACING_FACTOR} times the
+ * mean level spacing 2a/N (below either, C is the kernel's smoothing or a few levels, not the critical
+ * correlation). Among the runs of at least {@code minPoints} consecutive grid points in that window, the
+ * one with the most
  * points whose fit is acceptable (χ² p-value ≥ {@link #MIN_P}) is chosen, ties going to the larger p;
  * if none is acceptable, the run with the largest p, marked so.
  *
@@ -311,15 +313,16 @@ public final class CriticalScaling {
     }
 
     /**
-     * The width exponent: the power law δt ∝ ω_n^slope through the bracketed peaks with ω_n ≥ floor;
-     * null if fewer than three.
+     * The width exponent: the power law δt ∝ ω_n^slope through the bracketed peaks with
+     * floor ≤ ω_n ≤ ceiling; null if fewer than three.
      */
-    public static PowerLaw widthLaw(List<Peak> peaks, double floor) {
-        List<Peak> use = peaks.stream().filter(p -> p.bracketed() && p.omega() >= floor).toList();
+    public static PowerLaw widthLaw(List<Peak> peaks, double floor, double ceiling) {
+        List<Peak> use = peaks.stream().filter(p -> p.bracketed() && p.omega() >= floor && p.omega() <= ceiling)
+                .toList();
         double[] omega = use.stream().mapToDouble(Peak::omega).toArray();
         double[] width = use.stream().mapToDouble(Peak::width).toArray();
         double[] error = use.stream().mapToDouble(Peak::widthError).toArray();
-        return powerLaw(omega, width, error, floor, Double.POSITIVE_INFINITY);
+        return powerLaw(omega, width, error, floor, ceiling);
     }
 
     /**

@@ -177,7 +177,7 @@ class CriticalScalingTest {
                 }
                 peaks.add(CriticalScaling.peak(omega, T, c, e, 2));
             }
-            CriticalScaling.PowerLaw law = CriticalScaling.widthLaw(peaks, 0.3);
+            CriticalScaling.PowerLaw law = CriticalScaling.widthLaw(peaks, 0.3, 100);
             assertEquals(10, law.points(), "ω_n ≥ 0.3 only");
             sum += law.slope();
             if (law.line().slopeLow() <= kappa && kappa <= law.line().slopeHigh()) {

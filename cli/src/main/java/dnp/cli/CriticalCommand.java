@@ -54,7 +54,8 @@ final class CriticalCommand implements Callable<Integer> {
                     + "(default ${DEFAULT-VALUE})")
     String omegaN = "0.1:10:13";
     @Option(names = "--fit-omega", paramLabel = "LO:HI",
-            description = "bounds of the μ range search besides the resolution floor, 2π·MHz (default: the whole grid)")
+            description = "ω_n window of the μ and width fits besides the resolution floor, 2π·MHz (default: "
+                    + "up to the t closest to t_c, as Eq. 33–34 hold for ω_n < t)")
     String fitOmega;
     @Option(names = "--min-points", paramLabel = "N", description = "fewest ω_n of a μ fit (default ${DEFAULT-VALUE})")
     int minPoints = 4;
@@ -98,7 +99,7 @@ final class CriticalCommand implements Callable<Integer> {
             throw new UserInputException("--bin-width must be positive and below twice the smallest ω_n ("
                     + PaperFigures.fmt(2 * omega[0]) + "), got " + binWidth);
         }
-        double[] range = fitOmega == null ? new double[]{0, Double.POSITIVE_INFINITY} : parseRange(fitOmega);
+        double[] range = fitOmega == null ? null : parseRange(fitOmega);
         if (minPoints < 3) {
             throw new UserInputException("--min-points must be at least 3, got " + minPoints);
         }
@@ -107,6 +108,10 @@ final class CriticalCommand implements Callable<Integer> {
         }
         double tc = width / Literature.CRITICAL_RATIO;
         double tNearest = CriticalScaling.closest(grid.stream().mapToDouble(Double::doubleValue).toArray(), tc);
+        if (range == null) {
+            // Eq. 33 holds for ω_n ≪ 2t, and the paper states Eq. 34 for ω_n < t.
+            range = new double[]{0, tNearest};
+        }
         List<Double> omegaList = Arrays.stream(omega).boxed().toList();
         ModelSpec model = method.applyTo(ModelSpec.DEFAULTS.withWidth(width)
                 .withBoundary(BoundaryCondition.parse(boundary))

@@ -36,7 +36,7 @@ class CriticalCommandTest {
 
     static final String[] COMMAND = {"critical", "--L", "6,8", "--realizations", "3,2", "--scan-realizations", "2,1",
             "--t", "4.5,5.5,6.5,8,9", "--moments", "256", "--sites", "32", "--omega-n", "4:40:6", "--bin-width", "0.5",
-            "-q", "--out"};
+            "--fit-omega", "0:40", "-q", "--out"};
 
     static String[] command(Path out) {
         String[] args = java.util.Arrays.copyOf(COMMAND, COMMAND.length + 1);
@@ -60,6 +60,8 @@ class CriticalCommandTest {
         for (CriticalScalingRecord.Size s : doc.sizes()) {
             assertNotNull(s.mu(), "μ fitted at L = " + s.size());
             assertTrue(s.mu().range()[0] >= s.floor(), "the fit starts at or above the floor");
+            assertEquals(s.floor(), s.fitWindow()[0]);
+            assertEquals(40, s.fitWindow()[1]);
             assertTrue(s.mu().interval()[0] <= s.mu().value() && s.mu().value() <= s.mu().interval()[1]);
         }
 

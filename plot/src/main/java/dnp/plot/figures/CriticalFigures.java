@@ -33,7 +33,7 @@ public final class CriticalFigures {
         Plot plot = new Plot(String.format(Locale.ROOT, "C(ω_n) near t_c = %.2f (w/t_c = %s)", a.tc(),
                 PaperFigures.fmt(Literature.CRITICAL_RATIO)), "ω_n (2π·MHz)", "C(ω_n) = K̄/R̄")
                 .logX(true).logY(true).note(note.toString())
-                .verticalLine(floor, "resolved →");
+                .verticalLine(floor, "resolved →").verticalLine(a.sizes().getFirst().fitHigh(), "← fit window");
         for (CriticalAnalysis.SizeResult s : a.sizes()) {
             double[] x = s.atCritical().stream().mapToDouble(CriticalScaling.Point::omega).toArray();
             double[] y = s.atCritical().stream().mapToDouble(CriticalScaling.Point::c).toArray();
@@ -86,8 +86,8 @@ public final class CriticalFigures {
         double lo = Double.POSITIVE_INFINITY;
         double hi = 0;
         for (CriticalAnalysis.SizeResult s : a.sizes()) {
-            List<CriticalScaling.Peak> use = s.peaks().stream().filter(p -> p.bracketed() && p.omega() >= s.floor())
-                    .toList();
+            List<CriticalScaling.Peak> use = s.peaks().stream().filter(p -> p.bracketed() && p.omega() >= s.fitLow()
+                    && p.omega() <= s.fitHigh()).toList();
             if (use.isEmpty()) {
                 continue;
             }

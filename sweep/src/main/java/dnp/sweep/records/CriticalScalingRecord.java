@@ -33,11 +33,13 @@ public record CriticalScalingRecord(String schema, double w, double tc, double c
      * @param energyResolution KPM resolution π·a/M (dense: the ω bin width)
      * @param levelSpacing     mean level spacing 2a/N
      * @param floor            smallest ω_n counted as resolved
+     * @param fitWindow        the ω_n window both fits may use (floor or requested bound, requested ceiling)
      * @param mu               μ of C ∝ ω_n^(−μ) at tNearest (null if fewer than the minimum points resolved)
      * @param width            exponent of δt ∝ ω_n^x from the scan (null without a scan or with too few peaks)
      */
     public record Size(@JsonProperty("L") int size, int realizations, int scanRealizations, double tNearest,
-                       double energyResolution, double levelSpacing, double floor, Fit mu, Fit width) {}
+                       double energyResolution, double levelSpacing, double floor, double[] fitWindow, Fit mu,
+                       Fit width) {}
 
     /**
      * A fitted exponent.
