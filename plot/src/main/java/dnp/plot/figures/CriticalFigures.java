@@ -23,11 +23,11 @@ public final class CriticalFigures {
             floor = Math.max(floor, s.floor());
             if (s.mu() != null) {
                 var l = s.mu().line();
-                note.append(String.format(Locale.ROOT, "%sL = %d: μ = %.2f (%.2f–%.2f)", note.isEmpty() ? "" : "; ",
+                note.append(String.format(Locale.ROOT, "%s%d: %.2f (%.2f–%.2f)", note.isEmpty() ? "μ (95%) at L = " : "; ",
                         s.size(), -l.slope(), -l.slopeHigh(), -l.slopeLow()));
             }
         }
-        note.append(String.format(Locale.ROOT, "; 1 − D_2/3 = %.2f–%.2f, paper %.2f",
+        note.append(String.format(Locale.ROOT, "; 1 − D_2/3: %.2f–%.2f, paper %.2f",
                 Literature.muFromD2(Literature.CRITICAL_D2_HIGH), Literature.muFromD2(Literature.CRITICAL_D2_LOW),
                 Literature.PAPER_MU));
         Plot plot = new Plot(String.format(Locale.ROOT, "C(ω_n) near t_c = %.2f (w/t_c = %s)", a.tc(),
@@ -104,7 +104,7 @@ public final class CriticalFigures {
             }
             if (s.width() != null) {
                 var l = s.width().line();
-                note.append(String.format(Locale.ROOT, "%sL = %d: %.2f (%.2f–%.2f)", note.isEmpty() ? "exponent " : "; ",
+                note.append(String.format(Locale.ROOT, "%s%d: %.2f (%.2f–%.2f)", note.isEmpty() ? "exponent (95%) at L = " : "; ",
                         s.size(), l.slope(), l.slopeLow(), l.slopeHigh()));
                 double[][] line = powerLawLine(s.width(), s.width().fitLow(), s.width().fitHigh());
                 plot.series("fit L = " + s.size(), line[0], line[1], null, Plot.Style.LINE);
