@@ -29,4 +29,26 @@ public final class Literature {
     public static final double PAPER_D2 = 1.44;
     /** The paper's exponent of C(ω) ∝ ω^(−μ) at the transition, μ = 1 − d_2/d ≈ 0.52 (PRB 98, 224202, Eq. 33). */
     public static final double PAPER_MU = 0.52;
+
+    /** Dimension d of the Anderson lattice, in μ = 1 − D_2/d (Eq. 33) and δt ∝ ω_n^(1/(dν)) (Eq. 34). */
+    public static final int DIMENSION = 3;
+
+    /**
+     * Correlation dimension D_2 at the transition of the 3D Anderson model, about 1.2–1.3 (multifractal
+     * finite-size scaling): Rodriguez, Vasquez, Slevin, Römer, PRB 84, 134209 (2011).
+     */
+    public static final double CRITICAL_D2_LOW = 1.2;
+    public static final double CRITICAL_D2_HIGH = 1.3;
+    public static final String CRITICAL_D2_SOURCE =
+            "Rodriguez, Vasquez, Slevin, Römer, PRB 84, 134209 (2011): D_2 ≈ 1.2–1.3, ν = 1.590";
+
+    /** μ = 1 − D_2/d (Eq. 33). */
+    public static double muFromD2(double d2) {
+        return 1 - d2 / DIMENSION;
+    }
+
+    /** The exponent of the peak width δt ∝ ω_n^(1/(dν)) (Eq. 34) with the literature ν: 0.2096. */
+    public static double widthExponent() {
+        return 1 / (DIMENSION * CRITICAL_NU);
+    }
 }

@@ -84,7 +84,7 @@ public record MultifractalAnalysis(List<Integer> sizes, double[][] ipr, double[]
     public MultifractalFits fits(double ratio, double hopping, int correlatorSize, int bootstrap, Provenance provenance) {
         return new MultifractalFits(MultifractalFits.SCHEMA, ratio, hopping, d2.value(),
                 new double[]{d2.low(), d2.high()}, Literature.PAPER_D2, sizes, mu.value(),
-                new double[]{mu.low(), mu.high()}, new double[]{fitLow, fitHigh}, correlatorSize, 1 - d2.value() / 3,
+                new double[]{mu.low(), mu.high()}, new double[]{fitLow, fitHigh}, correlatorSize, Literature.muFromD2(d2.value()),
                 Literature.PAPER_MU, "least squares of log I_2 against log L (Eq. 32) and of log C against log ω "
                 + "(Eq. 33); 95% bootstrap intervals over realizations (" + bootstrap + " resamples)", provenance);
     }

@@ -19,7 +19,7 @@ import java.util.List;
                 + "free fermions on the 3D Anderson lattice hyperpolarizing nuclear spins.",
         subcommands = {InfoCommand.class, EigenCommand.class, SingleCommand.class, SweepCommand.class,
                 SummarizeCommand.class, FigureCommand.class, SlurmCommand.class, TransitionCommand.class,
-                MultifractalCommand.class, EthCommand.class, CommandLine.HelpCommand.class})
+                MultifractalCommand.class, EthCommand.class, CriticalCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     static final int BAD_INPUT = 2;
     static final int NO_PROVIDER = 3;

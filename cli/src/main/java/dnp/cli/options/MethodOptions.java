@@ -7,8 +7,8 @@ import picocli.CommandLine.Option;
 
 /** How observables are computed: dense diagonalization or the kernel polynomial method and its settings. */
 public final class MethodOptions {
-    @Option(names = "--method", paramLabel = "M", description = "dense (exact diagonalization, default) or kpm "
-            + "(kernel polynomial method on the matrix-free stencil, for L = 24–64 and beyond)")
+    @Option(names = "--method", paramLabel = "M", description = "dense (exact diagonalization) or kpm "
+            + "(kernel polynomial method on the matrix-free stencil, for L = 24–64 and beyond; default ${DEFAULT-VALUE})")
     String method = ModelSpec.DEFAULTS.method().label();
     @Option(names = "--moments", paramLabel = "M", description = "kpm: Chebyshev moments (default ${DEFAULT-VALUE})")
     int moments = KpmSpec.DEFAULTS.moments();
@@ -16,6 +16,13 @@ public final class MethodOptions {
     int sites = KpmSpec.DEFAULTS.sites();
     @Option(names = "--kernel", paramLabel = "K", description = "kpm: damping kernel, jackson or lorentz (default jackson)")
     String kernel = KpmSpec.DEFAULTS.kernel().name().toLowerCase(java.util.Locale.ROOT);
+
+    /** Options whose --method defaults to {@code method} (a command for which the other is the rare choice). */
+    public static MethodOptions defaultingTo(Method method) {
+        MethodOptions options = new MethodOptions();
+        options.method = method.label();
+        return options;
+    }
 
     /** {@code model} computed by the method these options name. */
     public ModelSpec applyTo(ModelSpec model) {

@@ -125,7 +125,7 @@ public final class AnalysisFigures {
                 .logX(true).logY(true).note(String.format(Locale.ROOT,
                         "μ = %.2f (95%% %.2f–%.2f) over ω ∈ [%s, %s]; 1 − D_2/3 = %.2f", a.mu().value(), a.mu().low(),
                         a.mu().high(), PaperFigures.fmt(a.fitLow()), PaperFigures.fmt(a.fitHigh()),
-                        1 - a.d2().value() / 3))
+                        Literature.muFromD2(a.d2().value())))
                 .verticalLine(a.fitLow(), "fit").verticalLine(a.fitHigh(), "")
                 .series("C(ω)", a.omega(), a.correlatorMeans()[2], null, Plot.Style.LINE_MARKERS);
     }

@@ -1,0 +1,268 @@
+package dnp.cli;
+
+import dnp.analysis.CriticalAnalysis;
+import dnp.analysis.CriticalScaling;
+import dnp.analysis.Literature;
+import dnp.cli.options.Grid;
+import dnp.cli.options.MethodOptions;
+import dnp.kernel.model.BoundaryCondition;
+import dnp.plot.figures.CriticalFigures;
+import dnp.plot.figures.PaperFigures;
+import dnp.sweep.AtomicFiles;
+import dnp.sweep.Method;
+import dnp.sweep.ModelSpec;
+import dnp.sweep.ProvenanceCollector;
+import dnp.sweep.SweepRunner;
+import dnp.sweep.SweepSpec;
+import dnp.sweep.SweepStore;
+import dnp.sweep.UserInputException;
+import dnp.sweep.records.CriticalScalingRecord;
+import dnp.sweep.records.Documents;
+import dnp.sweep.records.RealizationRecord;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+@Command(name = "critical", mixinStandardHelpOptions = true,
+        description = {"Critical scaling of C(ω_n) at large L (KPM by default): C(ω_n) at the t closest to t_c",
+                "against ω_n with the fitted μ of C ∝ ω_n^(−μ) (Eq. 33), and the peak of C(ω_n) against t with its",
+                "width δt against ω_n (Eq. 34, δt ∝ ω_n^(1/(dν))). Each size is a resumable sweep folder; the",
+                "moments are cached, so other ω_n or fit settings cost no stencil work."})
+final class CriticalCommand implements Callable<Integer> {
+    @Option(names = "--L", paramLabel = "LIST", description = "lattice sizes (default ${DEFAULT-VALUE})")
+    String sizes = "32,48,64";
+    @Option(names = "--realizations", paramLabel = "LIST",
+            description = "realizations at the t closest to t_c: one value, or one per L (default ${DEFAULT-VALUE})")
+    String realizations = "4,2,2";
+    @Option(names = "--scan-realizations", paramLabel = "LIST",
+            description = "realizations at every t of the grid (0: no t scan at that L): one value, or one per L, "
+                    + "each at most its --realizations (default ${DEFAULT-VALUE})")
+    String scanRealizations = "4,1,0";
+    @Option(names = "--t", paramLabel = "LIST", description = "t grid around t_c, 2π·MHz (default ${DEFAULT-VALUE})")
+    String hoppings = "3.5,4.5,5.5,6,6.5,7,8,9,11";
+    @Option(names = "--omega-n", paramLabel = "LO:HI:N|LIST",
+            description = "ω_n, 2π·MHz: N values evenly spaced in log from LO to HI, or a comma-separated list "
+                    + "(default ${DEFAULT-VALUE})")
+    String omegaN = "0.1:10:13";
+    @Option(names = "--fit-omega", paramLabel = "LO:HI",
+            description = "ω_n window of the μ and width fits besides the resolution floor, 2π·MHz (default: "
+                    + "up to the t closest to t_c, as Eq. 33–34 hold for ω_n < t)")
+    String fitOmega;
+    @Option(names = "--min-points", paramLabel = "N", description = "fewest ω_n of a μ fit (default ${DEFAULT-VALUE})")
+    int minPoints = 4;
+    @Option(names = "--bin-width", paramLabel = "F",
+            description = "width of the ω bin of K, R, C centred on each ω_n, 2π·MHz (default ${DEFAULT-VALUE})")
+    double binWidth = 0.05;
+    @Option(names = "--w", paramLabel = "W", description = "disorder width w, 2π·MHz (default ${DEFAULT-VALUE})")
+    double width = ModelSpec.DEFAULTS.width();
+    @Option(names = "--bc", paramLabel = "BC", description = "boundary conditions: periodic or open (default ${DEFAULT-VALUE})")
+    String boundary = ModelSpec.DEFAULTS.boundary().label();
+    @Option(names = "--seed", description = "disorder seed (default ${DEFAULT-VALUE})")
+    long seed = 1;
+    @Option(names = "--moment-cache", paramLabel = "DIR", description = "kpm: folder of the moment files (default OUT/moments)")
+    Path momentCache;
+    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default ${DEFAULT-VALUE})")
+    Path out = Path.of("critical");
+    @Option(names = {"-q", "--quiet"}, description = "no progress bar")
+    boolean quiet;
+    @Mixin
+    MethodOptions method = MethodOptions.defaultingTo(Method.KPM);
+
+    @Override
+    public Integer call() throws IOException {
+        List<Integer> sizeList = Grid.parseSizes(sizes);
+        int[] perSize = perSize("--realizations", realizations, sizeList.size(), 1);
+        int[] perSizeScan = perSize("--scan-realizations", scanRealizations, sizeList.size(), 0);
+        for (int s = 0; s < perSize.length; s++) {
+            if (perSizeScan[s] > perSize[s]) {
+                throw new UserInputException("--scan-realizations " + perSizeScan[s] + " exceeds --realizations "
+                        + perSize[s] + " at L = " + sizeList.get(s));
+            }
+        }
+        List<Double> grid = Grid.parse("--t", hoppings).stream().sorted().toList();
+        for (double t : grid) {
+            if (!(t > 0)) {
+                throw new UserInputException("--t: hopping must be positive, got " + t);
+            }
+        }
+        double[] omega = parseOmega(omegaN);
+        if (!(binWidth > 0) || binWidth >= 2 * omega[0]) {
+            throw new UserInputException("--bin-width must be positive and below twice the smallest ω_n ("
+                    + PaperFigures.fmt(2 * omega[0]) + "), got " + binWidth);
+        }
+        double[] range = fitOmega == null ? null : parseRange(fitOmega);
+        if (minPoints < 3) {
+            throw new UserInputException("--min-points must be at least 3, got " + minPoints);
+        }
+        if (!(width > 0) || Double.isInfinite(width)) {
+            throw new UserInputException("--w must be positive, got " + width);
+        }
+        double tc = width / Literature.CRITICAL_RATIO;
+        double tNearest = CriticalScaling.closest(grid.stream().mapToDouble(Double::doubleValue).toArray(), tc);
+        if (range == null) {
+            // Eq. 33 holds for ω_n ≪ 2t, and the paper states Eq. 34 for ω_n < t.
+            range = new double[]{0, tNearest};
+        }
+        List<Double> omegaList = Arrays.stream(omega).boxed().toList();
+        ModelSpec model = method.applyTo(ModelSpec.DEFAULTS.withWidth(width)
+                .withBoundary(BoundaryCondition.parse(boundary))
+                .withFrequencies(omegaList, ModelSpec.DEFAULTS.omegaMW())
+                .withAnalysis(ModelSpec.DEFAULTS.analysis().withCorrelatorBinWidth(binWidth)
+                        .withCorrelatorMaxOmega(2 * omega[omega.length - 1])));
+        if (model.method() == Method.DENSE) {
+            // Dense C(ω_n) has no site errors: its error bars come from the spread over realizations.
+            for (int r : perSize) {
+                if (r < 2) {
+                    throw new UserInputException("--method dense needs at least 2 --realizations per L for error bars");
+                }
+            }
+        }
+        Path cache = momentCache != null ? momentCache : out.resolve("moments");
+
+        List<CriticalAnalysis.SizeResult> results = new ArrayList<>();
+        for (int s = 0; s < sizeList.size(); s++) {
+            int size = sizeList.get(s);
+            List<RealizationRecord> records = new ArrayList<>();
+            if (perSizeScan[s] > 0) {
+                // Every t of the grid for the first scan realizations …
+                SweepSpec scan = new SweepSpec(List.of(size), grid, perSizeScan[s], 0, seed, model);
+                records.addAll(run(scan, out.resolve("L" + size), cache));
+            }
+            if (perSize[s] > perSizeScan[s]) {
+                // … and the t nearest t_c for the rest.
+                SweepSpec atTc = new SweepSpec(List.of(size), List.of(tNearest), perSize[s] - perSizeScan[s],
+                        perSizeScan[s], seed, model);
+                records.addAll(run(atTc, out.resolve("L" + size + "-tc"), cache));
+            }
+            results.add(CriticalAnalysis.size(size, records, omega, grid, tNearest, perSizeScan[s], binWidth,
+                    range[0], range[1], minPoints));
+        }
+        CriticalAnalysis analysis = new CriticalAnalysis(width, tc, grid, omega, minPoints, results);
+        Files.createDirectories(out);
+        analysis.criticalTable().write(out.resolve("critical.csv"));
+        analysis.localSlopeTable().write(out.resolve("local-slopes.csv"));
+        analysis.scanTable().write(out.resolve("scan.csv"));
+        analysis.peakTable().write(out.resolve("peaks.csv"));
+        var kpm = model.method() == Method.KPM ? new CriticalScalingRecord.Kpm(model.kpm().moments(),
+                model.kpm().sites(), model.kpm().kernel().name().toLowerCase(Locale.ROOT)) : null;
+        AtomicFiles.write(out.resolve("critical.json"), Documents.pretty(analysis.record(model.method().label(), kpm,
+                binWidth, ProvenanceCollector.collect())));
+        CriticalFigures.correlatorAtCriticality(analysis).write(out.resolve("critical-tc"));
+        for (CriticalAnalysis.SizeResult r : results) {
+            if (!r.scan().isEmpty()) {
+                CriticalFigures.correlatorAgainstT(analysis, r).write(out.resolve("critical-t-L" + r.size()));
+            }
+        }
+        if (results.stream().anyMatch(r -> !r.peaks().isEmpty())) {
+            CriticalFigures.peakWidth(analysis).write(out.resolve("peak-width"));
+        }
+        for (CriticalAnalysis.SizeResult r : results) {
+            System.out.println(summary(r));
+        }
+        System.out.printf(Locale.ROOT, "literature: μ = 1 − D_2/3 = %.3f–%.3f (paper %.2f); 1/(dν) = %.3f; results in %s%n",
+                Literature.muFromD2(Literature.CRITICAL_D2_HIGH), Literature.muFromD2(Literature.CRITICAL_D2_LOW),
+                Literature.PAPER_MU, Literature.widthExponent(), out);
+        return 0;
+    }
+
+    private List<RealizationRecord> run(SweepSpec spec, Path dir, Path cache) throws IOException {
+        SweepRunner.run(spec, dir, 1, 1, null, null, quiet, cache);
+        return new ArrayList<>(SweepStore.readRecords(dir, RealizationRecord.class).values());
+    }
+
+    static String summary(CriticalAnalysis.SizeResult r) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "L = %d (t = %s, %d realizations; resolved "
+                + "ω_n ≥ %.3g): ", r.size(), PaperFigures.fmt(r.tNearest()), r.realizations(), r.floor()));
+        if (r.mu() == null) {
+            sb.append("too few resolved ω_n for μ");
+        } else {
+            var l = r.mu().line();
+            sb.append(String.format(Locale.ROOT, "μ = %.3f (95%% %.3f–%.3f) over ω_n ∈ [%s, %s], %d points, "
+                            + "χ²/dof = %.1f/%d%s", -l.slope(), -l.slopeHigh(), -l.slopeLow(),
+                    PaperFigures.fmt(r.mu().fitLow()), PaperFigures.fmt(r.mu().fitHigh()), r.mu().points(), l.chi2(),
+                    l.dof(), r.mu().acceptable() ? "" : " (no range passes the χ² test)"));
+        }
+        if (r.width() != null) {
+            var l = r.width().line();
+            sb.append(String.format(Locale.ROOT, "; peak width exponent %.3f (95%% %.3f–%.3f) from %d peaks",
+                    l.slope(), l.slopeLow(), l.slopeHigh(), r.width().points()));
+        } else if (r.scanRealizations() > 0) {
+            sb.append("; too few bracketed peaks for the width exponent");
+        }
+        return sb.toString();
+    }
+
+    /** One value for every size, or one per size, each at least {@code min}. */
+    static int[] perSize(String option, String text, int sizes, int min) {
+        List<Double> values = Grid.parse(option, text);
+        if (values.size() != 1 && values.size() != sizes) {
+            throw new UserInputException(option + " needs one value or one per L (" + sizes + "), got " + values.size());
+        }
+        int[] out = new int[sizes];
+        for (int s = 0; s < sizes; s++) {
+            double v = values.get(values.size() == 1 ? 0 : s);
+            if (v != Math.rint(v) || v < min || v > 100_000) {
+                throw new UserInputException(option + ": " + v + " is not a whole number ≥ " + min);
+            }
+            out[s] = (int) v;
+        }
+        return out;
+    }
+
+    /** LO:HI:N (log grid) or a comma-separated list, ascending, positive. */
+    static double[] parseOmega(String text) {
+        String[] parts = text.split(":");
+        double[] values;
+        if (parts.length == 3) {
+            double lo;
+            double hi;
+            int n;
+            try {
+                lo = Double.parseDouble(parts[0].trim());
+                hi = Double.parseDouble(parts[1].trim());
+                n = Integer.parseInt(parts[2].trim());
+            } catch (NumberFormatException ex) {
+                throw new UserInputException("--omega-n '" + text + "' must be LO:HI:N or a list");
+            }
+            if (!(lo > 0 && hi > lo) || Double.isInfinite(hi) || n < 2 || n > 1000) {
+                throw new UserInputException("--omega-n needs 0 < LO < HI and 2 ≤ N ≤ 1000, got " + text);
+            }
+            values = CriticalScaling.logGrid(lo, hi, n);
+        } else if (parts.length == 1) {
+            values = Grid.parse("--omega-n", text).stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        } else {
+            throw new UserInputException("--omega-n '" + text + "' must be LO:HI:N or a list");
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (!(values[i] > 0) || Double.isInfinite(values[i]) || (i > 0 && values[i] == values[i - 1])) {
+                throw new UserInputException("--omega-n: values must be positive and distinct, got " + text);
+            }
+        }
+        return values;
+    }
+
+    static double[] parseRange(String text) {
+        String[] parts = text.split(":");
+        try {
+            if (parts.length == 2) {
+                double lo = Double.parseDouble(parts[0].trim());
+                double hi = Double.parseDouble(parts[1].trim());
+                if (lo >= 0 && hi > lo) {
+                    return new double[]{lo, hi};
+                }
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new UserInputException("--fit-omega '" + text + "' must be LO:HI with 0 ≤ LO < HI");
+    }
+}
