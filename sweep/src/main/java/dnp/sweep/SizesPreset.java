@@ -25,11 +25,12 @@ public record SizesPreset(List<Integer> sizes, List<Integer> realizations, KpmSp
     public static final int DENSE_UP_TO = 18;
 
     /**
-     * The quick version, a few minutes on 2 cores: many cheap dense realizations at L = 8–12 (their
-     * spread is large), two KPM realizations at L = 20–28 with M = 2000 moments (resolution ≈ 0.3–0.7
-     * in 2π·MHz over the t grid, below ω_n = 1 at t ≤ 30) and S = 128 sampled sites.
+     * The quick version, a few minutes on 2 cores: eight cheap dense realizations at L = 6, 8, 10
+     * (their spread is large) and two KPM realizations at L = 20 and 24, the smallest sizes above the
+     * dense limit, with M = 2000 moments (resolution π·a/M ≈ 0.1–0.7 in 2π·MHz over the t grid, finer
+     * than ω_n = 1) and S = 128 sampled sites.
      */
-    public static final SizesPreset QUICK = new SizesPreset(List.of(8, 10, 12, 20, 24, 28), List.of(8, 8, 4, 2, 2, 2),
+    public static final SizesPreset QUICK = new SizesPreset(List.of(6, 8, 10, 20, 24), List.of(8, 8, 8, 2, 2),
             new KpmSpec(2000, 128, KpmSpec.DEFAULTS.kernel()));
 
     /**
@@ -71,17 +72,17 @@ public record SizesPreset(List<Integer> sizes, List<Integer> realizations, KpmSp
     /**
      * The sweep of each size for a model (convention, eigen stage, boundaries kept; frequencies set
      * here: (ω_n, ω_MW) = (20, 93860) for P_n and (1, 93860) for C), with any of sizes, realizations
-     * (one number for every size), hoppings, dense limit and KPM settings overridden when not null.
+     * (one number for every size), hoppings and dense limit overridden when not null, and {@code kpm}
+     * for the KPM sizes (the preset's {@link #kpm()} unless the command line changes it).
      * A KPM size asking for more sampled sites than the lattice has is refused: 0 asks for all.
      */
     public List<SizeSweep> sweeps(ModelSpec base, List<Integer> sizeOverride, Integer realizationsOverride,
-                                  List<Double> hoppingsOverride, Integer denseUpTo, KpmSpec kpmOverride, long seed) {
+                                  List<Double> hoppingsOverride, Integer denseUpTo, KpmSpec k, long seed) {
         List<Integer> l = sizeOverride != null ? sizeOverride.stream().sorted().toList() : sizes;
         if (l.stream().distinct().count() != l.size()) {
             throw new UserInputException("--L: a size appears twice");
         }
         int limit = denseUpTo != null ? denseUpTo : DENSE_UP_TO;
-        KpmSpec k = kpmOverride != null ? kpmOverride : kpm;
         List<Double> t = hoppingsOverride != null ? hoppingsOverride : HOPPINGS;
         ModelSpec model = base.withFrequencies(List.of(POLARIZATION_OMEGA_N, CORRELATOR_OMEGA_N),
                 List.of(PhysicalParameters.DEFAULT_OMEGA_MW));
