@@ -10,7 +10,7 @@ import java.util.List;
  * P_n(t) and C(ω_n = 1)(t) for several L, each size its own sweep, computed by dense diagonalization
  * up to {@link #DENSE_UP_TO} and by the kernel polynomial method above. Dense is exact for the finite
  * lattice but costs N³ time; KPM reaches the sizes where many levels fall within the nuclear
- * Lorentzian (docs/model.md#kernel-polynomial-method).
+ * Lorentzian (docs/model.md#toward-the-large-system-limit).
  *
  * @param sizes        lattice sizes, ascending
  * @param realizations realizations per size, in the order of {@code sizes}
@@ -27,7 +27,7 @@ public record SizesPreset(List<Integer> sizes, List<Integer> realizations, KpmSp
     /**
      * The quick version, a few minutes on 2 cores: eight cheap dense realizations at L = 6, 8, 10
      * (their spread is large) and two KPM realizations at L = 20 and 24, the smallest sizes above the
-     * dense limit, with M = 2000 moments (resolution π·a/M ≈ 0.1–0.7 in 2π·MHz over the t grid, finer
+     * dense limit, with M = 2000 moments (resolution π·a/M ≈ 0.1–0.66 in 2π·MHz over the t grid, finer
      * than ω_n = 1) and S = 128 sampled sites.
      */
     public static final SizesPreset QUICK = new SizesPreset(List.of(6, 8, 10, 20, 24), List.of(8, 8, 8, 2, 2),
