@@ -68,6 +68,14 @@ interface Canvas {
 
     void endGroup();
 
+    /**
+     * Shifts the origin of what follows by (dx, dy) pixels, until the matching {@link #endTranslate()}:
+     * several plots drawn side by side on one canvas.
+     */
+    void beginTranslate(double dx, double dy);
+
+    void endTranslate();
+
     /** Clips what follows to a rectangle, until the matching {@link #endClip()}. */
     void beginClip(double x, double y, double width, double height);
 

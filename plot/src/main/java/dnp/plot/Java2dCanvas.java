@@ -24,6 +24,9 @@ final class Java2dCanvas implements Canvas {
     private final Graphics2D g;
     /** The clip in force before each open {@link #beginClip}. */
     private final Deque<Shape> savedClips = new ArrayDeque<>();
+    /** The transform and clip in force before each open {@link #beginTranslate}. */
+    private final Deque<AffineTransform> savedTransforms = new ArrayDeque<>();
+    private final Deque<Shape> clipsBeforeTranslate = new ArrayDeque<>();
 
     Java2dCanvas(int width, int height) {
         image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -108,6 +111,20 @@ final class Java2dCanvas implements Canvas {
     @Override
     public void endGroup() {
         // See beginGroup.
+    }
+
+    @Override
+    public void beginTranslate(double dx, double dy) {
+        savedTransforms.push(g.getTransform());
+        Shape clip = g.getClip();
+        clipsBeforeTranslate.push(clip == null ? new Rectangle2D.Double(0, 0, image.getWidth(), image.getHeight()) : clip);
+        g.translate(dx, dy);
+    }
+
+    @Override
+    public void endTranslate() {
+        g.setTransform(savedTransforms.pop());
+        g.setClip(clipsBeforeTranslate.pop());
     }
 
     @Override

@@ -101,6 +101,16 @@ final class SvgCanvas implements Canvas {
     }
 
     @Override
+    public void beginTranslate(double dx, double dy) {
+        out.append("<g transform=\"translate(").append(num(dx)).append(' ').append(num(dy)).append(")\">\n");
+    }
+
+    @Override
+    public void endTranslate() {
+        out.append("</g>\n");
+    }
+
+    @Override
     public void beginClip(double x, double y, double width, double height) {
         String id = "clip" + ++clips;
         out.append("<clipPath id=\"").append(id).append("\"><rect x=\"").append(num(x))

@@ -160,6 +160,40 @@ class PlotTest {
         }
     }
 
+    private static Plot correlator() {
+        return new Plot("Correlator C(ω_n)", "hopping t (2π·MHz)", "C").logX(true)
+                .series("L = 24 (KPM)", T, new double[]{1, 2, 4, 3, 2, 1.5, 1.2}, null, Plot.Style.LINE_MARKERS);
+    }
+
+    @Test
+    void rowDrawsEachPanelAsItsOwnPlotSideBySide() throws Exception {
+        // The translation is a whole number of pixels, so each half is pixel for pixel the panel alone.
+        BufferedImage row = decode(Plot.toPngRow(List.of(polarization(), correlator()), 400, 300), 800, 300);
+        BufferedImage left = decode(polarization().toPng(400, 300), 400, 300);
+        BufferedImage right = decode(correlator().toPng(400, 300), 400, 300);
+        for (int y = 0; y < 300; y++) {
+            for (int x = 0; x < 400; x++) {
+                assertEquals(left.getRGB(x, y), row.getRGB(x, y), "left panel at " + x + "," + y);
+                assertEquals(right.getRGB(x, y), row.getRGB(400 + x, y), "right panel at " + x + "," + y);
+            }
+        }
+        Document svg = parse(Plot.toSvgRow(List.of(polarization(), correlator()), 900, 600));
+        assertEquals("0 0 1800 600", svg.getDocumentElement().getAttribute("viewBox"));
+        List<String> texts = texts(svg.getDocumentElement());
+        for (String expected : List.of("Nuclear polarization ⟨P_n⟩", "Correlator C(ω_n)", "L = 24 (KPM)", "t_c")) {
+            assertTrue(texts.contains(expected), () -> expected + " missing from " + texts);
+        }
+        assertEquals(4, groups(svg.getDocumentElement(), "series").size());
+        assertThrows(IllegalArgumentException.class, () -> Plot.toSvgRow(List.of(), 900, 600));
+    }
+
+    @Test
+    void writeRowCreatesOneWideSvgAndPng(@TempDir Path dir) throws Exception {
+        Plot.writeRow(dir.resolve("sizes"), List.of(polarization(), correlator()));
+        parse(Files.readString(dir.resolve("sizes.svg")));
+        decode(Files.readAllBytes(dir.resolve("sizes.png")), 1800, 600);
+    }
+
     @Test
     void rejectsMismatchedArraysAndBadSizes() {
         Plot plot = new Plot("t", "x", "y");

@@ -53,7 +53,7 @@ public record FigurePreset(String name, List<Integer> quickSizes, int quickReali
                     CHECK_HOPPINGS, DEFAULT_OMEGA_N, DEFAULT_OMEGA_MW,
                     base.withEnergyBins(64).withCorrelatorBinWidth(0.1).withCorrelatorMaxOmega(30).withSampledGoe(true));
             default -> throw new UserInputException("figure " + name + " is not one of the paper's figures 2–7 "
-                    + "nor a check (eq24, eq29)");
+                    + "nor a check (eq24, eq29), nor 'sizes'");
         };
     }
 

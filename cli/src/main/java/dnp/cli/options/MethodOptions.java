@@ -5,6 +5,8 @@ import dnp.sweep.Method;
 import dnp.sweep.ModelSpec;
 import picocli.CommandLine.Option;
 
+import java.util.function.Predicate;
+
 /** How observables are computed: dense diagonalization or the kernel polynomial method and its settings. */
 public final class MethodOptions {
     @Option(names = "--method", paramLabel = "M", description = "dense (exact diagonalization) or kpm "
@@ -22,6 +24,16 @@ public final class MethodOptions {
         MethodOptions options = new MethodOptions();
         options.method = method.label();
         return options;
+    }
+
+    /**
+     * The KPM settings of a command whose defaults come from a preset: each setting given on the
+     * command line ({@code given} tests an option's name), the others from {@code preset}.
+     */
+    public KpmSpec kpm(KpmSpec preset, Predicate<String> given) {
+        return new KpmSpec(given.test("--moments") ? moments : preset.moments(),
+                given.test("--sites") ? sites : preset.sites(),
+                given.test("--kernel") ? KpmSpec.parseKernel(kernel) : preset.kernel());
     }
 
     /** {@code model} computed by the method these options name. */

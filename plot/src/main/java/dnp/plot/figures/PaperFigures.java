@@ -2,6 +2,7 @@ package dnp.plot.figures;
 
 import dnp.analysis.FigureData;
 import dnp.analysis.FigureData.Series;
+import dnp.analysis.SizeSeries;
 import dnp.analysis.Summary;
 import dnp.sweep.records.PairRecord;
 import dnp.kernel.model.Convention;
@@ -15,15 +16,18 @@ public final class PaperFigures {
     private PaperFigures() {}
 
     static String note(Summary s) {
-        String convention = s.convention();
-        String text = "convention: " + convention + ", w = " + fmt(s.parameters().w())
-                + ", " + s.parameters().boundary() + " boundaries";
+        String text = physicsNote(s);
         if ("kpm".equals(s.parameters().method())) {
             text += ", kernel polynomial method (M = " + s.parameters().kpmMoments() + ", S = "
                     + (s.parameters().kpmSites() == 0 ? "all" : s.parameters().kpmSites()) + " sites)";
         }
-        return convention.equals(Convention.PAPER.label())
+        return s.convention().equals(Convention.PAPER.label())
                 ? text + " (Eq. 22 as printed; inferred, see README)" : text;
+    }
+
+    private static String physicsNote(Summary s) {
+        return "convention: " + s.convention() + ", w = " + fmt(s.parameters().w()) + ", "
+                + s.parameters().boundary() + " boundaries";
     }
 
     /** A number without a trailing ".0" when it is whole. */
@@ -115,6 +119,34 @@ public final class PaperFigures {
             plot.series("ω_n = " + fmt(FigureData.omegaN(s, k)), c.x(), c.mean(), c.error(), Plot.Style.LINE_MARKERS);
         }
         return plot;
+    }
+
+    /**
+     * The approach to the large-system limit: P_n(t) (left) and C(ω_n = 1)(t) (right), one curve per
+     * L, the method of each size in the legend, error bars one standard deviation over realizations.
+     */
+    public static List<Plot> sizes(List<SizeSeries.Curve> curves) {
+        Summary first = curves.getFirst().summary();
+        String range = "L = " + curves.getFirst().size() + "–" + curves.getLast().size();
+        StringBuilder realizations = new StringBuilder();
+        for (SizeSeries.Curve c : curves) {
+            realizations.append(realizations.isEmpty() ? "" : ", ").append(c.summary().parameters().realizations());
+        }
+        String note = physicsNote(first) + (first.convention().equals(Convention.PAPER.label()) ? " (Eq. 22)" : "")
+                + "; realizations per L: " + realizations + "; error bars: 1 std";
+        SizeSeries.Curve any = curves.getFirst();
+        Plot pn = base(first, "Nuclear polarization toward large L, " + range + " ("
+                + pairLabel(first, any.polarizationPair()) + ")", "nuclear polarization P_n").note(note);
+        Plot c = base(first, "Correlator C(ω_n = " + fmt(FigureData.omegaN(first, any.correlatorPair()))
+                + ") toward large L, " + range, "C(ω_n) = K(ω_n)/R(ω_n)").note(note);
+        for (SizeSeries.Curve curve : curves) {
+            String name = "L = " + curve.size() + " (" + curve.methodLabel() + ")";
+            FigureData.Series p = curve.polarization();
+            FigureData.Series k = curve.correlator();
+            pn.series(name, p.x(), p.mean(), p.error(), Plot.Style.LINE_MARKERS);
+            c.series(name, k.x(), k.mean(), k.error(), Plot.Style.LINE_MARKERS);
+        }
+        return List.of(pn, c);
     }
 
     /** Density of states per t (Fig. 2), from the DOS table of the summary. */

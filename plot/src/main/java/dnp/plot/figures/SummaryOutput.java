@@ -1,6 +1,7 @@
 package dnp.plot.figures;
 
 import dnp.analysis.FigureData;
+import dnp.analysis.SizeSeries;
 import dnp.analysis.Summary;
 import dnp.sweep.AtomicFiles;
 import dnp.sweep.ProvenanceCollector;
@@ -42,6 +43,23 @@ public final class SummaryOutput {
             provenance.json   schema dnp.summary/1: the sweeps' parameters, folders, realizations, provenance.
             Frequencies and energies in 2pi*MHz.
             """;
+
+    public static final String SIZES_README = """
+            Tables written by dnp figure sizes (comma-separated; NaN marks a missing value).
+            sizes.csv   one row per (L, t): method (dense or kpm; KPM moments M and sampled sites S, 0 = all),
+                        realizations, P_n at Pn_omegaN (mean, std, sem over realizations), and at C_omegaN
+                        K and R (means) and C = mean K / mean R with C_std = std(K) / mean R and
+                        C_sem = sem(K) / mean R (the error bars drawn are the std columns).
+            L<size>/    the summary tables of each size's sweep (see the README.txt there), with provenance.
+            Frequencies in 2pi*MHz, t in 2pi*MHz.
+            """;
+
+    /** Writes sizes.csv and its README.txt into {@code target} (each size's summary goes into its own folder). */
+    public static void writeSizes(List<SizeSeries.Curve> curves, Path target) throws IOException {
+        Files.createDirectories(target);
+        SizeSeries.table(curves).write(target.resolve("sizes.csv"));
+        AtomicFiles.write(target.resolve("README.txt"), SIZES_README);
+    }
 
     /** Writes the tables, README.txt and provenance.json into {@code target}, and the plots when asked. */
     public static void write(Summary summary, Path target, boolean plots) throws IOException {
