@@ -37,7 +37,7 @@ import java.util.concurrent.Callable;
                 "bootstrap intervals, and the estimate of w/t_c. Resumable like dnp sweep."})
 final class TransitionCommand implements Callable<Integer> {
     @Option(names = "--preset", paramLabel = "NAME", description = "quick (default: L = 8–14, minutes) or precise "
-            + "(L = 12–24, w/t_c to about 1%, hours on 2 cores, resumable); --L, --ratio, --levels and --gap-fraction "
+            + "(L = 12–20, about 3.5 hours on 2 cores, resumable); --L, --ratio, --levels and --gap-fraction "
             + "override its values")
     String preset = TransitionPreset.QUICK.name();
     @Option(names = "--L", paramLabel = "LIST", description = "lattice sizes (default: the preset's)")
@@ -71,6 +71,10 @@ final class TransitionCommand implements Callable<Integer> {
     Integer blasThreads;
     @Option(names = {"-q", "--quiet"}, description = "no progress bar")
     boolean quiet;
+    @Option(names = "--shard", paramLabel = "I/N", description = "compute only shard I of N of every size (job "
+            + "arrays; shards may share --out) and stop; a run without --shard then finds every realization done "
+            + "and analyses")
+    String shard = "1/1";
     @Option(names = "--dry-run", description = "print the sweeps (sizes, realizations, diagonalizations) and run nothing")
     boolean dryRun;
 
@@ -128,6 +132,7 @@ final class TransitionCommand implements Callable<Integer> {
         if (scalingBootstrap < 0) {
             throw new UserInputException("--scaling-bootstrap must be 0 or more, got " + scalingBootstrap);
         }
+        int[] shardOf = SweepCommand.parseShard(shard);
         if (dryRun) {
             System.out.printf(Locale.ROOT, "preset %s: w/t = %s, central %s of the levels, about %d gap ratios per point%n",
                     plan.preset().name(), ratioList, PaperFigures.fmt(gapFraction), plan.levels());
@@ -154,9 +159,17 @@ final class TransitionCommand implements Callable<Integer> {
             SweepSpec spec = new SweepSpec(List.of(size), hoppings, r, 0, seed, model);
             SweepParameters parameters = spec.parameters().withMode("transition: eigenvalues only, gap ratio");
             Path dir = out.resolve("L" + size);
-            SweepRunner.run(spec, parameters, dir, 1, 1, parallel, blasThreads, quiet,
+            SweepRunner.run(spec, parameters, dir, shardOf[0], shardOf[1], parallel, blasThreads, quiet,
                     task -> SpectrumRecords.gapRatio(spec, task, gapFraction));
+            if (shardOf[1] > 1) {
+                continue;
+            }
             curves.add(TransitionAnalysis.curve(size, hoppings, r, SweepStore.readRecords(dir, GapRatioLine.class)));
+        }
+        if (shardOf[1] > 1) {
+            System.out.printf(Locale.ROOT, "shard %d/%d of every size done in %s; run without --shard to analyse%n",
+                    shardOf[0], shardOf[1], out);
+            return 0;
         }
         TransitionAnalysis analysis = TransitionAnalysis.of(x, hoppings, curves, bootstrap, seed,
                 TransitionAnalysis.DEFAULT_ORDERS, scalingBootstrap);

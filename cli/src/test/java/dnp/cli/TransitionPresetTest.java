@@ -68,4 +68,27 @@ class TransitionPresetTest {
         assertEquals(2, Main.execute(new PrintWriter(err, true), "transition", "--preset", "exact", "--dry-run"));
         assertTrue(err.toString().contains("--preset"), err.toString());
     }
+
+    @Test
+    void shardsShareAFolderAndTheUnshardedRunOnlyAnalyses() throws Exception {
+        Path out = dir.resolve("sharded");
+        StringWriter err = new StringWriter();
+        String[] common = {"transition", "--L", "4,5", "--ratio", "10,16,25", "--realizations", "6", "--bootstrap",
+                "20", "--scaling-bootstrap", "0", "--out", out.toString(), "-q"};
+        for (String shard : List.of("1/2", "2/2")) {
+            String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(common),
+                    java.util.stream.Stream.of("--shard", shard)).toArray(String[]::new);
+            assertEquals(0, Main.execute(new PrintWriter(err, true), args), err.toString());
+        }
+        assertFalse(Files.exists(out.resolve("estimate.json")), "a shard does not analyse");
+        long lines = 0;
+        for (String f : List.of("shard-0001-of-0002.jsonl", "shard-0002-of-0002.jsonl")) {
+            lines += Files.readAllLines(out.resolve("L4/results/" + f)).size();
+        }
+        assertEquals(6 * 3, lines, "the two shards hold every realization of L = 4 once");
+        assertEquals(0, Main.execute(new PrintWriter(err, true), common), err.toString());
+        assertTrue(Files.exists(out.resolve("estimate.json")));
+        Path unsharded = out.resolve("L4/results/shard-0001-of-0001.jsonl");
+        assertTrue(!Files.exists(unsharded) || Files.readAllLines(unsharded).isEmpty(), "nothing recomputed");
+    }
 }

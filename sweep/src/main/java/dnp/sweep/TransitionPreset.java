@@ -6,8 +6,8 @@ import java.util.Locale;
 /**
  * The sweeps of {@code dnp transition}: sizes, the grid of w/t, the gap ratios gathered per (L, w/t)
  * and the central fraction of the levels they come from. {@code quick} is the default (minutes on 2
- * cores); {@code precise} is sized for w/t_c to about 1% (hours on 2 cores, resumable; BENCHMARKS.md
- * gives its measured cost).
+ * cores); {@code precise} is the most that fits about 4 hours on 2 cores (resumable; BENCHMARKS.md
+ * gives the timings behind its cost).
  *
  * @param name        the name {@code --preset} takes
  * @param sizes       lattice sizes, ascending
@@ -28,11 +28,14 @@ public record TransitionPreset(String name, List<Integer> sizes, List<Double> ra
             List.of(15.0, 15.5, 16.0, 16.5, 17.0, 17.5, 18.0), 24_000, 0.2);
 
     /**
-     * L = 12–24 on a grid of 9 points in 15.5–17.5, 100 000 gap ratios per point (standard error of
-     * ⟨r⟩ about 0.1%).
+     * L = 12–20 on 7 points of w/t in 15.75–17.25 (±4.5% around w/t_c), 60 000 gap ratios per point
+     * from the central 20% of the levels: a standard error of ⟨r⟩ of about 0.25% per point, and about
+     * 3.5 hours on 2 cores (one realization per core; BENCHMARKS.md, section 7). The cost is Σ_L
+     * (levels/(0.2 N))·(points)·T(N) with the eigenvalue time T ∝ N³, so 0.1% per point (6.25 times the
+     * levels) or L = 24 (5 times the cost of L = 20 per point) do not fit 4 hours on 2 cores.
      */
-    public static final TransitionPreset PRECISE = new TransitionPreset("precise", List.of(12, 14, 16, 18, 20, 22, 24),
-            List.of(15.5, 15.75, 16.0, 16.25, 16.5, 16.75, 17.0, 17.25, 17.5), 100_000, 0.2);
+    public static final TransitionPreset PRECISE = new TransitionPreset("precise", List.of(12, 14, 16, 18, 20),
+            List.of(15.75, 16.0, 16.25, 16.5, 16.75, 17.0, 17.25), 60_000, 0.2);
 
     public static final List<TransitionPreset> ALL = List.of(QUICK, PRECISE);
 
