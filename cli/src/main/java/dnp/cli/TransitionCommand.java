@@ -36,7 +36,7 @@ import java.util.concurrent.Callable;
                 "window against w/t for several L (eigenvalues only), the crossings of successive sizes with",
                 "bootstrap intervals, and the estimate of w/t_c. Resumable like dnp sweep."})
 final class TransitionCommand implements Callable<Integer> {
-    @Option(names = "--preset", paramLabel = "NAME", description = "quick (default: L = 8–14, minutes) or precise "
+    @Option(names = "--preset", paramLabel = "NAME", description = "quick (default: L = 8–12, minutes) or precise "
             + "(L = 12–20, about 3.5 hours on 2 cores, resumable); --L, --ratio, --levels and --gap-fraction "
             + "override its values")
     String preset = TransitionPreset.QUICK.name();

@@ -21,11 +21,12 @@ public record TransitionPreset(String name, List<Integer> sizes, List<Double> ra
     public static final int MIN_REALIZATIONS = 10;
 
     /**
-     * The default: L = 8–14 on a narrow grid around w/t_c = 16.5, where ⟨r⟩ changes fastest with
-     * w/t and the scaling function is closest to linear, with the central 20% of the levels.
+     * The default: L = 8–12 on 9 points of w/t in 14–19, denser around w/t_c = 16.5 where ⟨r⟩ changes
+     * fastest with w/t, and wide enough to constrain ν, with the central 20% of the levels (about 7
+     * CPU-minutes; BENCHMARKS.md, section 7).
      */
-    public static final TransitionPreset QUICK = new TransitionPreset("quick", List.of(8, 10, 12, 14),
-            List.of(15.0, 15.5, 16.0, 16.5, 17.0, 17.5, 18.0), 24_000, 0.2);
+    public static final TransitionPreset QUICK = new TransitionPreset("quick", List.of(8, 10, 12),
+            List.of(14.0, 15.0, 15.5, 16.0, 16.5, 17.0, 17.5, 18.0, 19.0), 24_000, 0.2);
 
     /**
      * L = 12–20 on 7 points of w/t in 15.75–17.25 (±4.5% around w/t_c), 60 000 gap ratios per point
