@@ -27,6 +27,7 @@ public final class Literature {
 
     /** The correlation dimension at the transition the paper quotes, d_2 ≈ 1.44 (PRB 98, 224202, below Eq. 32, citing its refs. 32, 35). */
     public static final double PAPER_D2 = 1.44;
+    public static final String PAPER_D2_SOURCE = "Rodríguez-Arias et al., PRB 98, 224202 (2018), below Eq. 32: d_2 ≈ 1.44";
     /** The paper's exponent of C(ω) ∝ ω^(−μ) at the transition, μ = 1 − d_2/d ≈ 0.52 (PRB 98, 224202, Eq. 33). */
     public static final double PAPER_MU = 0.52;
 
@@ -51,4 +52,19 @@ public final class Literature {
     public static double widthExponent() {
         return 1 / (DIMENSION * CRITICAL_NU);
     }
+
+    /**
+     * Correlation dimension of critical eigenstates of the 3D Anderson model (orthogonal class),
+     * D_2 = d + Δ_2 ≈ 1.3, from the system-size scaling of the ensemble-averaged IPR: Mildenberger, Evers,
+     * Mirlin, PRB 66, 033109 (2002), reviewed in Evers and Mirlin, Rev. Mod. Phys. 80, 1355 (2008).
+     */
+    public static final double D2 = 1.3;
+    public static final String D2_SOURCE = "Mildenberger, Evers, Mirlin, PRB 66, 033109 (2002); Evers, Mirlin, "
+            + "Rev. Mod. Phys. 80, 1355 (2008): D_2 ≈ 1.3 (3D orthogonal class)";
+    /**
+     * μ = 1 − D_2/d for the overlap function C(ω) ∝ ω^(−μ) (Chalker's relation, confirmed for the 3D
+     * Anderson model by Cuevas and Kravtsov, PRB 76, 235119 (2007)), with D_2 = {@link #D2}.
+     */
+    public static final double MU_FROM_D2 = muFromD2(D2);
+    public static final String MU_SOURCE = "μ = 1 − D_2/3 (Cuevas, Kravtsov, PRB 76, 235119 (2007)) with D_2 ≈ 1.3";
 }

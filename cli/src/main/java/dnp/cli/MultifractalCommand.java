@@ -2,56 +2,61 @@ package dnp.cli;
 
 import dnp.analysis.Literature;
 import dnp.analysis.MultifractalAnalysis;
-import dnp.analysis.Stats;
-import dnp.analysis.Table;
 import dnp.cli.options.Grid;
-import dnp.kernel.Realization;
-import dnp.kernel.model.RealizationInput;
-import dnp.kernel.result.RealizationResult;
 import dnp.plot.figures.AnalysisFigures;
 import dnp.plot.figures.PaperFigures;
 import dnp.sweep.AtomicFiles;
 import dnp.sweep.ModelSpec;
 import dnp.sweep.ProvenanceCollector;
 import dnp.sweep.records.Documents;
-import dnp.sweep.records.SpectrumLines.IprLine;
+import dnp.sweep.records.SpectrumLines.CentralStatesLine;
 import dnp.sweep.records.SweepParameters;
 import dnp.sweep.SpectrumRecords;
 import dnp.sweep.SweepRunner;
 import dnp.sweep.SweepSpec;
 import dnp.sweep.SweepStore;
-import dnp.sweep.SweepTask;
 import dnp.sweep.UserInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "multifractal", mixinStandardHelpOptions = true,
-        description = {"Multifractal scaling at the transition: the IPR of the central eigenstates against L",
-                "(Eq. 32, I_2 ∝ L^(−D_2)) and C(ω) against ω (Eq. 33, C ∝ ω^(−μ)), with fitted exponents and",
-                "bootstrap intervals. Resumable like dnp sweep."})
+        description = {"Multifractal exponents at the transition from the central eigenstates: D_2 from I_2 ∝ L^(−D_2)",
+                "(Eq. 32; mean and typical averages, local slopes, fits with a correction L^(−y)) and μ from the",
+                "energy-resolved C(ω) ∝ ω^(−μ) of the central pairs (Eq. 33) over ω ∈ [a·Δ_L, b·2t], with bootstrap",
+                "intervals and a table of μ against the fit range. Resumable like dnp sweep."})
 final class MultifractalCommand implements Callable<Integer> {
-    @Option(names = "--L", paramLabel = "LIST", description = "lattice sizes for the IPR (default ${DEFAULT-VALUE})")
+    /** Lower ends of the μ fit range tried in mu-range.csv, in level spacings Δ_L. */
+    static final double[] LOW_GRID = {1, 2, 4, 8, 16};
+    /** Upper ends of the μ fit range tried in mu-range.csv, in units of 2t. */
+    static final double[] HIGH_GRID = {0.1, 0.25, 0.5, 1};
+
+    @Option(names = "--L", paramLabel = "LIST", description = "lattice sizes (default ${DEFAULT-VALUE})")
     String sizes = "6,8,10,12,14";
     @Option(names = "--ratio", paramLabel = "X", description = "w/t at which to measure (default: the critical ${DEFAULT-VALUE})")
     double ratio = Literature.CRITICAL_RATIO;
     @Option(names = "--w", paramLabel = "W", description = "disorder width w, 2π·MHz (default ${DEFAULT-VALUE})")
     double width = ModelSpec.DEFAULTS.width();
-    @Option(names = "--window", paramLabel = "F", description = "fraction of the eigenstates around the band centre (default ${DEFAULT-VALUE})")
+    @Option(names = "--window", paramLabel = "F", description = "fraction of the eigenstates around the band centre "
+            + "whose IPR gives D_2 (default ${DEFAULT-VALUE})")
     double window = 0.05;
+    @Option(names = "--mu-window", paramLabel = "F", description = "fraction of the eigenstates around the band centre "
+            + "computed, whose pairs give C(ω) and μ; at least --window (default ${DEFAULT-VALUE})")
+    double muWindow = 0.2;
+    @Option(names = "--mu-range", paramLabel = "A:B", description = "μ fit range ω ∈ [A·Δ_L, B·2t], Δ_L the mean "
+            + "level spacing of the window (default ${DEFAULT-VALUE})")
+    String muRange = "4:0.25";
+    @Option(names = "--correction-exponent", paramLabel = "LIST", description = "exponents y of the correction "
+            + "b·L^(−y) in the D_2 fits (default ${DEFAULT-VALUE})")
+    String correctionExponents = "1,2,3";
     @Option(names = "--realizations", paramLabel = "N", description = "realizations per L (default ${DEFAULT-VALUE})")
     int realizations = 12;
-    @Option(names = "--correlator-L", paramLabel = "L", description = "size of the C(ω) measurement (default ${DEFAULT-VALUE})")
-    int correlatorSize = 12;
-    @Option(names = "--correlator-realizations", paramLabel = "N", description = "realizations for C(ω) (default ${DEFAULT-VALUE})")
-    int correlatorRealizations = 6;
-    @Option(names = "--fit-omega", paramLabel = "LO:HI", description = "ω range of the C(ω) power-law fit, 2π·MHz (default ${DEFAULT-VALUE})")
-    String fitOmega = "0.5:8";
     @Option(names = "--seed", description = "disorder seed (default ${DEFAULT-VALUE})")
     long seed = 1;
     @Option(names = "--bootstrap", paramLabel = "N", description = "bootstrap resamples (default ${DEFAULT-VALUE})")
@@ -70,75 +75,98 @@ final class MultifractalCommand implements Callable<Integer> {
         if (!(window > 0 && window <= 1)) {
             throw new UserInputException("--window must be in (0, 1], got " + window);
         }
+        if (!(muWindow >= window && muWindow <= 1)) {
+            throw new UserInputException("--mu-window must be in [--window, 1], got " + muWindow);
+        }
         if (!(ratio > 0) || Double.isInfinite(ratio)) {
             throw new UserInputException("--ratio must be positive, got " + ratio);
         }
-        String[] range = fitOmega.split(":");
+        if (realizations < 2) {
+            throw new UserInputException("--realizations must be at least 2, got " + realizations);
+        }
+        String[] range = muRange.split(":");
         double lo;
         double hi;
         try {
             lo = Double.parseDouble(range[0]);
             hi = Double.parseDouble(range[1]);
         } catch (RuntimeException ex) {
-            throw new UserInputException("--fit-omega '" + fitOmega + "' must be LO:HI");
+            throw new UserInputException("--mu-range '" + muRange + "' must be A:B");
         }
-        if (!(lo > 0 && hi > lo)) {
-            throw new UserInputException("--fit-omega needs 0 < LO < HI, got " + fitOmega);
+        if (range.length != 2 || !(lo > 0) || !(hi > 0) || Double.isInfinite(lo) || Double.isInfinite(hi)) {
+            throw new UserInputException("--mu-range needs A > 0 and B > 0, got " + muRange);
+        }
+        double[] exponents = Grid.parse("--correction-exponent", correctionExponents).stream()
+                .mapToDouble(Double::doubleValue).toArray();
+        for (double y : exponents) {
+            if (!(y > 0) || Double.isInfinite(y)) {
+                throw new UserInputException("--correction-exponent: y must be positive, got " + y);
+            }
         }
         if (bootstrap < 10) {
             throw new UserInputException("--bootstrap must be at least 10, got " + bootstrap);
         }
         double hopping = width / ratio;
-        ModelSpec model = ModelSpec.DEFAULTS.withWidth(width).withFrequencies(List.of(1.0), ModelSpec.DEFAULTS.omegaMW())
-                .withAnalysis(ModelSpec.DEFAULTS.analysis().withCorrelatorMaxOmega(Math.max(20, 2 * hi)));
+        ModelSpec model = ModelSpec.DEFAULTS.withWidth(width);
 
-        // I_2 of the central eigenstates against L.
-        double[][] perRealization = new double[sizeList.size()][];
-        Table iprTable = new Table("L", "realizations", "states_per_realization", "ipr_mean", "ipr_sem");
-        for (int s = 0; s < sizeList.size(); s++) {
-            int size = sizeList.get(s);
+        List<MultifractalAnalysis.SizeData> data = new ArrayList<>();
+        for (int size : sizeList) {
             int n = size * size * size;
-            int states = Math.max(4, (int) Math.round(window * n));
-            int il = Math.max(1, (n - states) / 2 + 1);
-            int iu = Math.min(n, il + states - 1);
+            int computed = Math.min(n, Math.max(4, (int) Math.round(muWindow * n)));
+            int states = Math.min(computed, Math.max(4, (int) Math.round(window * n)));
+            int il = Math.max(1, (n - computed) / 2 + 1);
+            int iu = Math.min(n, il + computed - 1);
+            int count = iu - il + 1;
+            int central = Math.min(states, count);
             SweepSpec spec = new SweepSpec(List.of(size), List.of(hopping), realizations, 0, seed, model);
-            SweepParameters parameters = spec.parameters().withMode("multifractal: IPR of eigenstates " + il + "…" + iu);
-            Path dir = out.resolve("ipr-L" + size);
+            SweepParameters parameters = spec.parameters().withMode("multifractal: eigenstates " + il + "…" + iu
+                    + ", IPR of the central " + central);
+            Path dir = out.resolve("states-L" + size);
             SweepRunner.run(spec, parameters, dir, 1, 1, null, null, quiet,
-                    task -> SpectrumRecords.centralIpr(spec, task, il, iu));
-            double[] values = SweepStore.readRecords(dir, IprLine.class).values().stream()
-                    .mapToDouble(IprLine::ipr).toArray();
-            perRealization[s] = values;
-            Stats st = Stats.of(values);
-            iprTable.row(size, values.length, iu - il + 1, st.mean(), st.sem());
+                    task -> SpectrumRecords.centralStates(spec, task, il, iu, central));
+            var lines = SweepStore.readRecords(dir, CentralStatesLine.class).values().stream()
+                    .sorted(java.util.Comparator.comparingLong(CentralStatesLine::realization)).toList();
+            data.add(new MultifractalAnalysis.SizeData(size,
+                    lines.stream().mapToDouble(CentralStatesLine::ipr).toArray(),
+                    lines.stream().mapToDouble(CentralStatesLine::logIpr).toArray(),
+                    lines.stream().mapToDouble(CentralStatesLine::spacing).toArray(),
+                    lines.stream().map(CentralStatesLine::pairOverlapSums).toArray(double[][]::new),
+                    lines.stream().map(CentralStatesLine::pairCounts).toArray(long[][]::new)));
         }
-        iprTable.write(out.resolve("ipr.csv"));
-
-        // K(ω) and R(ω) of each realization at the transition, one size.
-        SweepSpec correlatorSpec = new SweepSpec(List.of(correlatorSize), List.of(hopping), correlatorRealizations, 0,
-                seed, ModelSpec.DEFAULTS.withWidth(width).withAnalysis(model.analysis()));
-        double[][] k = new double[correlatorRealizations][];
-        double[][] r = new double[correlatorRealizations][];
-        double[] omega = null;
-        for (SweepTask task : correlatorSpec.tasks()) {
-            RealizationInput input = correlatorSpec.input(task);
-            RealizationResult result = Realization.compute(input);
-            k[task.realization()] = result.spectrum().k();
-            r[task.realization()] = result.spectrum().r();
-            omega = result.spectrum().omega();
+        var bins = new MultifractalAnalysis.Bins(SpectrumRecords.PAIR_LOWEST_EDGE, SpectrumRecords.PAIR_BINS_PER_DECADE,
+                SpectrumRecords.PAIR_BINS);
+        var settings = new MultifractalAnalysis.Settings(hopping, lo, hi, LOW_GRID, HIGH_GRID, exponents, bootstrap, seed);
+        MultifractalAnalysis analysis = MultifractalAnalysis.of(data, bins, settings);
+        if (!Double.isFinite(analysis.muLargest().mu().value())) {
+            System.err.printf(Locale.ROOT, "note: --mu-range %s holds fewer than three ω bins with pairs at L = %d; "
+                    + "μ is not fitted there%n", muRange, sizeList.getLast());
         }
-        MultifractalAnalysis analysis = MultifractalAnalysis.of(sizeList, perRealization, omega, k, r, lo, hi,
-                bootstrap, seed);
+        analysis.iprTable().write(out.resolve("ipr.csv"));
+        analysis.d2Table().write(out.resolve("d2.csv"));
         analysis.correlatorTable().write(out.resolve("correlator.csv"));
-        AtomicFiles.write(out.resolve("fits.json"), Documents.pretty(analysis.fits(ratio, hopping, correlatorSize,
-                bootstrap, ProvenanceCollector.collect())));
+        analysis.muRangeTable().write(out.resolve("mu-range.csv"));
+        AtomicFiles.write(out.resolve("fits.json"), Documents.pretty(analysis.fits(ratio, window, muWindow,
+                ProvenanceCollector.collect())));
         AnalysisFigures.iprScaling(analysis, ratio).write(out.resolve("ipr-scaling"));
-        AnalysisFigures.correlatorAtTransition(analysis, ratio, correlatorSize).write(out.resolve("correlator-tc"));
-        var d2 = analysis.d2();
-        var mu = analysis.mu();
-        System.out.printf(Locale.ROOT, "D_2 = %.3f (95%% %.3f–%.3f) from L = %s; μ = %.3f (95%% %.3f–%.3f) over ω ∈ [%s, %s] "
-                        + "at L = %d; results in %s%n", d2.value(), d2.low(), d2.high(), sizeList, mu.value(), mu.low(),
-                mu.high(), PaperFigures.fmt(lo), PaperFigures.fmt(hi), correlatorSize, out);
+        AnalysisFigures.correlatorAtTransition(analysis, ratio).write(out.resolve("correlator-tc"));
+        for (var d : analysis.d2()) {
+            System.out.printf(Locale.ROOT, "D_2 (%s) = %.3f (95%% %.3f–%.3f) from L = %s; local slopes", d.average().label(),
+                    d.plain().value(), d.plain().low(), d.plain().high(), sizeList);
+            for (var l : d.localSlopes()) {
+                System.out.printf(Locale.ROOT, " %d–%d: %.3f", l.smaller(), l.larger(), l.d2().value());
+            }
+            for (var c : d.corrected()) {
+                System.out.printf(Locale.ROOT, "; with L^(−%s): %.3f (95%% %.3f–%.3f, p = %.2g)", PaperFigures.fmt(c.y()),
+                        c.d2().value(), c.d2().low(), c.d2().high(), c.pValue());
+            }
+            System.out.println();
+        }
+        var mu = analysis.muLargest();
+        System.out.printf(Locale.ROOT, "μ = %.3f (95%% %.3f–%.3f) at L = %d over ω ∈ [%s Δ_L, %s·2t] = [%.3g, %.3g] "
+                        + "(%d bins); 1 − D_2/3 = %.3f; reference D_2 ≈ %s, μ ≈ %.2f; results in %s%n", mu.mu().value(),
+                mu.mu().low(), mu.mu().high(), mu.size(), PaperFigures.fmt(lo), PaperFigures.fmt(hi), mu.omegaLow(),
+                mu.omegaHigh(), mu.bins(), 1 - analysis.d2(MultifractalAnalysis.Average.MEAN).plain().value() / 3,
+                PaperFigures.fmt(Literature.D2), Literature.MU_FROM_D2, out);
         return 0;
     }
 }

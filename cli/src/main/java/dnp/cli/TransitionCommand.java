@@ -7,6 +7,7 @@ import dnp.analysis.TransitionAnalysis;
 import dnp.cli.options.Grid;
 import dnp.kernel.model.BoundaryCondition;
 import dnp.plot.figures.AnalysisFigures;
+import dnp.plot.figures.PaperFigures;
 import dnp.sweep.AtomicFiles;
 import dnp.sweep.Driver;
 import dnp.sweep.ModelSpec;
@@ -15,6 +16,7 @@ import dnp.sweep.records.Documents;
 import dnp.sweep.records.SpectrumLines.GapRatioLine;
 import dnp.sweep.records.SweepParameters;
 import dnp.sweep.SpectrumRecords;
+import dnp.sweep.TransitionPreset;
 import dnp.sweep.SweepRunner;
 import dnp.sweep.SweepSpec;
 import dnp.sweep.SweepStore;
@@ -34,20 +36,26 @@ import java.util.concurrent.Callable;
                 "window against w/t for several L (eigenvalues only), the crossings of successive sizes with",
                 "bootstrap intervals, and the estimate of w/t_c. Resumable like dnp sweep."})
 final class TransitionCommand implements Callable<Integer> {
-    @Option(names = "--L", paramLabel = "LIST", description = "lattice sizes (default ${DEFAULT-VALUE})")
-    String sizes = "6,8,10,12";
-    @Option(names = "--ratio", paramLabel = "LIST", description = "grid of w/t (default ${DEFAULT-VALUE})")
-    String ratios = "12,14,15,16,16.5,17,18,20,22";
+    @Option(names = "--preset", paramLabel = "NAME", description = "quick (default: L = 8–12, minutes) or precise "
+            + "(L = 12–20, about 3.5 hours on 2 cores, resumable); --L, --ratio, --levels and --gap-fraction "
+            + "override its values")
+    String preset = TransitionPreset.QUICK.name();
+    @Option(names = "--L", paramLabel = "LIST", description = "lattice sizes (default: the preset's)")
+    String sizes;
+    @Option(names = "--ratio", paramLabel = "LIST", description = "grid of w/t (default: the preset's)")
+    String ratios;
     @Option(names = "--w", paramLabel = "W", description = "disorder width w, 2π·MHz (default ${DEFAULT-VALUE})")
     double width = ModelSpec.DEFAULTS.width();
     @Option(names = "--bc", paramLabel = "BC", description = "periodic (default) or open")
     String boundary = "periodic";
     @Option(names = "--realizations", paramLabel = "N", description = "realizations per (L, w/t) (default: about --levels gap ratios per point)")
     Integer realizations;
-    @Option(names = "--levels", paramLabel = "N", description = "gap ratios to gather per (L, w/t) when --realizations is not given (default ${DEFAULT-VALUE})")
-    int levels = 24000;
-    @Option(names = "--gap-fraction", paramLabel = "F", description = "central fraction of the levels used (default ${DEFAULT-VALUE})")
-    double gapFraction = 0.1;
+    @Option(names = "--levels", paramLabel = "N", description = "gap ratios to gather per (L, w/t) when --realizations "
+            + "is not given (default: the preset's)")
+    Integer levels;
+    @Option(names = "--gap-fraction", paramLabel = "F", description = "central fraction of the levels used (default: "
+            + "the preset's)")
+    Double gapFraction;
     @Option(names = "--seed", description = "disorder seed (default ${DEFAULT-VALUE})")
     long seed = 1;
     @Option(names = "--bootstrap", paramLabel = "N", description = "bootstrap resamples of the crossings (default ${DEFAULT-VALUE})")
@@ -63,27 +71,81 @@ final class TransitionCommand implements Callable<Integer> {
     Integer blasThreads;
     @Option(names = {"-q", "--quiet"}, description = "no progress bar")
     boolean quiet;
+    @Option(names = "--shard", paramLabel = "I/N", description = "compute only shard I of N of every size (job "
+            + "arrays; shards may share --out) and stop; a run without --shard then finds every realization done "
+            + "and analyses")
+    String shard = "1/1";
+    @Option(names = "--dry-run", description = "print the sweeps (sizes, realizations, diagonalizations) and run nothing")
+    boolean dryRun;
 
-    @Override
-    public Integer call() throws IOException {
-        List<Integer> sizeList = Grid.parseSizes(sizes);
+    /** The sweeps this command runs: the preset's values, overridden by the options given. */
+    record Plan(TransitionPreset preset, List<Integer> sizes, List<Double> ratios, int levels, double gapFraction,
+                List<Integer> realizations) {
+        long diagonalizations() {
+            long total = 0;
+            for (int r : realizations) {
+                total += (long) r * ratios.size();
+            }
+            return total;
+        }
+    }
+
+    Plan plan() {
+        TransitionPreset base = TransitionPreset.named(preset);
+        List<Integer> sizeList = sizes != null ? Grid.parseSizes(sizes) : base.sizes();
         if (sizeList.size() < 2) {
             throw new UserInputException("--L needs at least two sizes: the transition is where their ⟨r⟩ curves cross");
         }
-        List<Double> ratioList = Grid.parse("--ratio", ratios).stream().sorted().toList();
+        List<Double> ratioList = (ratios != null ? Grid.parse("--ratio", ratios) : base.ratios()).stream().sorted()
+                .toList();
         for (double x : ratioList) {
             if (!(x > 0) || Double.isInfinite(x)) {
                 throw new UserInputException("--ratio: w/t must be positive, got " + x);
             }
         }
+        int levelCount = levels != null ? levels : base.levels();
+        if (levelCount < 1) {
+            throw new UserInputException("--levels must be at least 1, got " + levelCount);
+        }
+        double fraction = gapFraction != null ? gapFraction : base.gapFraction();
+        if (!(fraction > 0 && fraction <= 1)) {
+            throw new UserInputException("--gap-fraction must be in (0, 1], got " + fraction);
+        }
+        if (realizations != null && realizations < 1) {
+            throw new UserInputException("--realizations must be at least 1, got " + realizations);
+        }
+        List<Integer> perSize = sizeList.stream()
+                .map(size -> realizations != null ? realizations
+                        : TransitionPreset.realizations(size, levelCount, fraction)).toList();
+        return new Plan(base, sizeList, ratioList, levelCount, fraction, perSize);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Plan plan = plan();
+        List<Integer> sizeList = plan.sizes();
+        List<Double> ratioList = plan.ratios();
+        double gapFraction = plan.gapFraction();
         if (bootstrap < 10) {
             throw new UserInputException("--bootstrap must be at least 10, got " + bootstrap);
         }
         if (scalingBootstrap < 0) {
             throw new UserInputException("--scaling-bootstrap must be 0 or more, got " + scalingBootstrap);
         }
-        if (levels < 1) {
-            throw new UserInputException("--levels must be at least 1, got " + levels);
+        int[] shardOf = SweepCommand.parseShard(shard);
+        if (dryRun) {
+            System.out.printf(Locale.ROOT, "preset %s: w/t = %s, central %s of the levels, about %d gap ratios per point%n",
+                    plan.preset().name(), ratioList, PaperFigures.fmt(gapFraction), plan.levels());
+            for (int i = 0; i < sizeList.size(); i++) {
+                int size = sizeList.get(i);
+                int r = plan.realizations().get(i);
+                System.out.printf(Locale.ROOT, "L = %d: N = %d, %d realizations × %d w/t = %d diagonalizations "
+                                + "(eigenvalues only), %d gap ratios per point%n", size, size * size * size, r,
+                        ratioList.size(), r * ratioList.size(),
+                        (long) r * Math.round(gapFraction * size * size * size));
+            }
+            System.out.printf(Locale.ROOT, "total %d diagonalizations; nothing run%n", plan.diagonalizations());
+            return 0;
         }
         ModelSpec model = ModelSpec.DEFAULTS.withWidth(width).withBoundary(BoundaryCondition.parse(boundary))
                 .withDriver(Driver.DSYEVD)
@@ -91,16 +153,23 @@ final class TransitionCommand implements Callable<Integer> {
         double[] x = ratioList.stream().mapToDouble(Double::doubleValue).toArray();
         List<Double> hoppings = ratioList.stream().map(r -> width / r).toList();
         List<Crossings.Curve> curves = new ArrayList<>();
-        for (int size : sizeList) {
-            int n = size * size * size;
-            int r = realizations != null ? realizations
-                    : Math.max(10, (int) Math.ceil(levels / Math.max(1.0, gapFraction * n)));
+        for (int i = 0; i < sizeList.size(); i++) {
+            int size = sizeList.get(i);
+            int r = plan.realizations().get(i);
             SweepSpec spec = new SweepSpec(List.of(size), hoppings, r, 0, seed, model);
             SweepParameters parameters = spec.parameters().withMode("transition: eigenvalues only, gap ratio");
             Path dir = out.resolve("L" + size);
-            SweepRunner.run(spec, parameters, dir, 1, 1, parallel, blasThreads, quiet,
+            SweepRunner.run(spec, parameters, dir, shardOf[0], shardOf[1], parallel, blasThreads, quiet,
                     task -> SpectrumRecords.gapRatio(spec, task, gapFraction));
+            if (shardOf[1] > 1) {
+                continue;
+            }
             curves.add(TransitionAnalysis.curve(size, hoppings, r, SweepStore.readRecords(dir, GapRatioLine.class)));
+        }
+        if (shardOf[1] > 1) {
+            System.out.printf(Locale.ROOT, "shard %d/%d of every size done in %s; run without --shard to analyse%n",
+                    shardOf[0], shardOf[1], out);
+            return 0;
         }
         TransitionAnalysis analysis = TransitionAnalysis.of(x, hoppings, curves, bootstrap, seed,
                 TransitionAnalysis.DEFAULT_ORDERS, scalingBootstrap);

@@ -120,9 +120,9 @@ class SchemaValidationTest {
         assertValidLines("gap-ratio.schema.json", transition.resolve("L4"));
         assertValidFile("transition-estimate.schema.json", transition.resolve("estimate.json"));
         Path multifractal = dir.resolve("multifractal");
-        run("multifractal", "--L", "4,5", "--realizations", "2", "--correlator-L", "4", "--correlator-realizations",
-                "2", "--bootstrap", "20", "--fit-omega", "1:20", "--out", multifractal.toString(), "-q");
-        assertValidLines("central-ipr.schema.json", multifractal.resolve("ipr-L4"));
+        run("multifractal", "--L", "4,5,6", "--realizations", "2", "--mu-window", "0.5", "--mu-range", "1:1",
+                "--bootstrap", "20", "--out", multifractal.toString(), "-q");
+        assertValidLines("central-states.schema.json", multifractal.resolve("states-L4"));
         assertValidFile("multifractal-fits.schema.json", multifractal.resolve("fits.json"));
     }
 

@@ -40,16 +40,35 @@ class TransitionTest {
     void multifractalCommandFitsBothExponents() throws Exception {
         Path out = dir.resolve("mf");
         StringWriter err = new StringWriter();
-        int code = Main.execute(new PrintWriter(err, true), "multifractal", "--L", "4,5,6", "--realizations", "3",
-                "--correlator-L", "5", "--correlator-realizations", "2", "--bootstrap", "20", "--fit-omega", "1:20",
-                "--out", out.toString(), "-q");
+        int code = Main.execute(new PrintWriter(err, true), "multifractal", "--L", "4,5,6,7", "--realizations", "3",
+                "--mu-window", "0.5", "--mu-range", "1:1", "--bootstrap", "20", "--out", out.toString(), "-q");
         assertEquals(0, code, err.toString());
         var fits = dnp.sweep.records.Documents.read(Files.readString(out.resolve("fits.json")),
                 dnp.sweep.records.MultifractalFits.class);
-        assertTrue(fits.d2() > 0 && fits.d2() < 3, "D_2 between 0 and d = 3: " + fits.d2());
-        assertTrue(Double.isFinite(fits.mu()));
-        for (String f : List.of("ipr.csv", "correlator.csv", "ipr-scaling.png", "correlator-tc.svg")) {
+        assertEquals(List.of("mean", "typical"), fits.d2().stream().map(d -> d.average()).toList());
+        for (var d : fits.d2()) {
+            assertTrue(d.d2() > 0 && d.d2() < 3, "D_2 between 0 and d = 3: " + d.d2());
+            assertEquals(3, d.localSlopes().size(), "one local slope per pair of successive sizes");
+            assertEquals(3, d.corrected().size(), "one corrected fit per default y");
+            assertEquals(1, d.corrected().getFirst().dof(), "four sizes, three parameters");
+        }
+        assertTrue(Double.isFinite(fits.mu().mu()), "μ fitted at the largest size");
+        assertEquals(7, fits.mu().size());
+        assertEquals(4, fits.muBySize().size());
+        for (String f : List.of("ipr.csv", "d2.csv", "correlator.csv", "mu-range.csv", "ipr-scaling.png",
+                "correlator-tc.svg")) {
             assertTrue(Files.exists(out.resolve(f)), f);
         }
+        // 4 sizes × 5 lower × 4 upper ends of the range, plus the header.
+        assertEquals(1 + 4 * 5 * 4, Files.readAllLines(out.resolve("mu-range.csv")).size());
+    }
+
+    @Test
+    void multifractalRejectsAWindowWiderThanThePairWindow() {
+        StringWriter err = new StringWriter();
+        int code = Main.execute(new PrintWriter(err, true), "multifractal", "--window", "0.3", "--mu-window", "0.2",
+                "--out", dir.resolve("bad").toString(), "-q");
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("--mu-window"), err.toString());
     }
 }

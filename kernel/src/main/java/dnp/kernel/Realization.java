@@ -67,10 +67,16 @@ public final class Realization {
      * dsyevr's index range without the other eigenvectors.
      */
     public static double meanIpr(Lattice lattice, double hopping, Disorder disorder, int il, int iu) {
-        LapackEigenSolver.Window window;
+        return SpectralStatistics.meanIpr(window(lattice, hopping, disorder, il, iu).vectors());
+    }
+
+    /**
+     * The eigenpairs il…iu (1-based, ascending energy) of the Anderson matrix, by dsyevr's index range
+     * without the other eigenvectors.
+     */
+    public static LapackEigenSolver.Window window(Lattice lattice, double hopping, Disorder disorder, int il, int iu) {
         try (DenseMatrix m = AndersonHamiltonian.build(lattice, hopping, disorder)) {
-            window = new LapackEigenSolver(LapackEigenSolver.Driver.DSYEVR).window(m, il, iu);
+            return new LapackEigenSolver(LapackEigenSolver.Driver.DSYEVR).window(m, il, iu);
         }
-        return SpectralStatistics.meanIpr(window.vectors());
     }
 }

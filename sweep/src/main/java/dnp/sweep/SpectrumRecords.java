@@ -2,12 +2,13 @@ package dnp.sweep;
 
 import dnp.kernel.Realization;
 import dnp.kernel.physics.SpectralStatistics;
+import dnp.kernel.physics.WindowPairs;
 import dnp.sweep.records.SpectrumLines.GapRatioLine;
-import dnp.sweep.records.SpectrumLines.IprLine;
+import dnp.sweep.records.SpectrumLines.CentralStatesLine;
 
 /**
  * Lines of sweeps that need less than every observable: the gap ratio from eigenvalues alone
- * (level statistics across the transition) and the IPR of the central eigenstates (multifractality).
+ * (level statistics across the transition) and the central eigenstates (multifractality).
  */
 public final class SpectrumRecords {
     private SpectrumRecords() {}
@@ -21,10 +22,30 @@ public final class SpectrumRecords {
                 gap.mean(), gap.count(), ProvenanceCollector.collect());
     }
 
-    /** Mean IPR of the eigenstates il…iu (1-based, ascending). */
-    public static IprLine centralIpr(SweepSpec spec, SweepTask task, int il, int iu) {
-        double ipr = Realization.meanIpr(spec.lattice(task), task.hopping(), spec.disorder(task), il, iu);
-        return new IprLine(IprLine.SCHEMA, task.key(), task.size(), task.hopping(), task.realization(), ipr,
+    /** Lowest bin edge of the pair separations, in level spacings (physics/WindowPairs). */
+    public static final double PAIR_LOWEST_EDGE = 0.1;
+    /** Logarithmic bins per decade of the pair separations. */
+    public static final int PAIR_BINS_PER_DECADE = 10;
+    /** Number of pair bins: separations from 0.1 to 10⁵ level spacings. */
+    public static final int PAIR_BINS = 60;
+
+    /**
+     * The eigenpairs il…iu (1-based, ascending) of one realization: the IPR statistics of the
+     * {@code states} central ones among them and the binned pair overlaps of all of them, with the
+     * level spacing Δ = (λ_iu − λ_il)/(iu − il) of the window.
+     */
+    public static CentralStatesLine centralStates(SweepSpec spec, SweepTask task, int il, int iu, int states) {
+        var window = Realization.window(spec.lattice(task), task.hopping(), spec.disorder(task), il, iu);
+        double[] energies = window.eigenvalues();
+        double[][] vectors = window.vectors();
+        int m = vectors.length;
+        int first = (m - states) / 2;
+        double[][] central = java.util.Arrays.copyOfRange(vectors, first, first + states);
+        double spacing = (energies[m - 1] - energies[0]) / (m - 1);
+        var pairs = WindowPairs.bin(energies, vectors, spacing, PAIR_LOWEST_EDGE, PAIR_BINS_PER_DECADE, PAIR_BINS);
+        return new CentralStatesLine(CentralStatesLine.SCHEMA, task.key(), task.size(), task.hopping(),
+                task.realization(), states, SpectralStatistics.meanIpr(central), SpectralStatistics.meanLogIpr(central),
+                m, spacing, PAIR_LOWEST_EDGE, PAIR_BINS_PER_DECADE, pairs.sums(), pairs.counts(),
                 ProvenanceCollector.collect());
     }
 }

@@ -49,9 +49,28 @@ public final class SpectralStatistics {
     public static double meanIpr(double[][] vectors) {
         double sum = 0;
         for (double[] phi : vectors) {
-            for (double p : phi) {
-                sum += p * p * p * p;
-            }
+            sum += ipr(phi);
+        }
+        return sum / vectors.length;
+    }
+
+    /** The IPR of one normalized eigenstate, Σ_j |φ_j|⁴ (Eq. 27 for a single state). */
+    public static double ipr(double[] phi) {
+        double sum = 0;
+        for (double p : phi) {
+            sum += p * p * p * p;
+        }
+        return sum;
+    }
+
+    /**
+     * Mean of ln I_2 over a set of normalized eigenstates, (1/n) Σ_α ln Σ_j |φ_αj|⁴: the logarithm of
+     * the typical (geometric-mean) IPR, which scales as L^(−D_2^typ) at the transition.
+     */
+    public static double meanLogIpr(double[][] vectors) {
+        double sum = 0;
+        for (double[] phi : vectors) {
+            sum += Math.log(ipr(phi));
         }
         return sum / vectors.length;
     }

@@ -100,33 +100,61 @@ public final class AnalysisFigures {
         return plot.series("F(u, 0)", grid, f, null, Plot.Style.LINE);
     }
 
-    /** ⟨I_2⟩ against L in log–log with the fitted L^(−D_2). */
+    /** ⟨I_2⟩ and the typical I_2 = exp⟨ln I_2⟩ of the central eigenstates against L, with the fitted lines. */
     public static Plot iprScaling(MultifractalAnalysis a, double ratio) {
-        double[] sizes = a.sizes().stream().mapToDouble(Integer::doubleValue).toArray();
-        double[] means = new double[sizes.length];
-        double[] errors = new double[sizes.length];
-        double[] fit = new double[sizes.length];
-        var line = a.iprFit();
-        for (int s = 0; s < sizes.length; s++) {
-            means[s] = a.iprStats(s).mean();
-            errors[s] = a.iprStats(s).sem();
-            fit[s] = Math.exp(line.at(Math.log(sizes[s])));
+        double[] sizes = a.data().stream().mapToDouble(d -> d.size()).toArray();
+        double[] logSizes = java.util.Arrays.stream(sizes).map(Math::log).toArray();
+        var mean = a.d2(MultifractalAnalysis.Average.MEAN);
+        var typical = a.d2(MultifractalAnalysis.Average.TYPICAL);
+        Plot plot = new Plot("IPR of central eigenstates at w/t = " + PaperFigures.fmt(ratio), "linear size L", "I_2")
+                .logX(true).logY(true).note(String.format(Locale.ROOT,
+                        "D_2 mean %.2f (95%% %.2f–%.2f), typical %.2f (95%% %.2f–%.2f); reference %s",
+                        mean.plain().value(), mean.plain().low(), mean.plain().high(), typical.plain().value(),
+                        typical.plain().low(), typical.plain().high(), PaperFigures.fmt(Literature.D2)));
+        for (var average : MultifractalAnalysis.Average.values()) {
+            double[] logI = a.logAverages(average, null);
+            double[] sigma = a.logSigmas(average);
+            double[] values = new double[sizes.length];
+            double[] errors = new double[sizes.length];
+            for (int s = 0; s < sizes.length; s++) {
+                values[s] = Math.exp(logI[s]);
+                errors[s] = values[s] * sigma[s];
+            }
+            var line = dnp.analysis.LinearFit.of(logSizes, logI);
+            double[] fit = java.util.Arrays.stream(logSizes).map(x -> Math.exp(line.at(x))).toArray();
+            String name = average == MultifractalAnalysis.Average.MEAN ? "⟨I_2⟩" : "exp⟨ln I_2⟩";
+            plot.series(name, sizes, values, errors, Plot.Style.MARKERS)
+                    .series(name + " fit L^(−D_2)", sizes, fit, null, Plot.Style.LINE);
         }
-        return new Plot("IPR of central eigenstates at w/t = " + PaperFigures.fmt(ratio), "linear size L", "I_2")
-                .logX(true).logY(true).note(String.format(Locale.ROOT, "D_2 = %.2f (95%% %.2f–%.2f); literature %s",
-                        a.d2().value(), a.d2().low(), a.d2().high(), PaperFigures.fmt(Literature.PAPER_D2)))
-                .series("⟨I_2⟩", sizes, means, errors, Plot.Style.MARKERS)
-                .series("fit L^(−D_2)", sizes, fit, null, Plot.Style.LINE);
+        return plot;
     }
 
-    /** C(ω) = K̄/R̄ at the transition in log–log, the fit range marked. */
-    public static Plot correlatorAtTransition(MultifractalAnalysis a, double ratio, int size) {
-        return new Plot("C(ω) at w/t = " + PaperFigures.fmt(ratio) + ", L = " + size, "ω (2π·MHz)", "C(ω) = K̄/R̄")
-                .logX(true).logY(true).note(String.format(Locale.ROOT,
-                        "μ = %.2f (95%% %.2f–%.2f) over ω ∈ [%s, %s]; 1 − D_2/3 = %.2f", a.mu().value(), a.mu().low(),
-                        a.mu().high(), PaperFigures.fmt(a.fitLow()), PaperFigures.fmt(a.fitHigh()),
-                        Literature.muFromD2(a.d2().value())))
-                .verticalLine(a.fitLow(), "fit").verticalLine(a.fitHigh(), "")
-                .series("C(ω)", a.omega(), a.correlatorMeans()[2], null, Plot.Style.LINE_MARKERS);
+    /** The energy-resolved C(ω) of the central pairs against ω/Δ_L, one curve per L, the default fit range marked. */
+    public static Plot correlatorAtTransition(MultifractalAnalysis a, double ratio) {
+        var largest = a.muLargest();
+        int last = a.data().size() - 1;
+        Plot plot = new Plot("C(ω) of central eigenstates at w/t = " + PaperFigures.fmt(ratio), "ω / Δ_L",
+                "C(ω) = N⟨O_αβ⟩").logX(true).logY(true).note(String.format(Locale.ROOT,
+                        "L = %d: μ = %.2f (95%% %.2f–%.2f) over ω ∈ [%s Δ_L, %s·2t]; 1 − D_2/3 = %.2f (reference %.2f)",
+                        largest.size(), largest.mu().value(), largest.mu().low(), largest.mu().high(),
+                        PaperFigures.fmt(largest.lowSpacings()), PaperFigures.fmt(largest.highTwoT()),
+                        Literature.muFromD2(a.d2(MultifractalAnalysis.Average.MEAN).plain().value()), Literature.MU_FROM_D2))
+                .verticalLine(largest.lowSpacings(), "fit")
+                .verticalLine(largest.omegaHigh() / a.meanSpacing(last), "");
+        for (int s = 0; s < a.data().size(); s++) {
+            double[] c = a.correlator(s, null);
+            long[] counts = a.pairCounts(s);
+            List<Double> xs = new ArrayList<>();
+            List<Double> ys = new ArrayList<>();
+            for (int k = 0; k < c.length; k++) {
+                if (counts[k] > 0 && c[k] > 0) {
+                    xs.add(a.bins().centre(k));
+                    ys.add(c[k]);
+                }
+            }
+            plot.series("L = " + a.data().get(s).size(), xs.stream().mapToDouble(Double::doubleValue).toArray(),
+                    ys.stream().mapToDouble(Double::doubleValue).toArray(), null, Plot.Style.LINE_MARKERS);
+        }
+        return plot;
     }
 }

@@ -4,15 +4,36 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.util.List;
 
-/** fits.json of dnp multifractal: D_2 (Eq. 32) and μ (Eq. 33) with 95% bootstrap intervals. */
-public record MultifractalFits(String schema, double ratio, double t, @JsonProperty("D2") double d2,
-                               @JsonProperty("D2_ci95") double[] d2Interval,
-                               @JsonProperty("D2_literature") double d2Literature,
-                               @JsonProperty("D2_sizes") List<Integer> d2Sizes, double mu,
-                               @JsonProperty("mu_ci95") double[] muInterval,
-                               @JsonProperty("mu_fitRange") double[] muFitRange, @JsonProperty("mu_size") int muSize,
+/**
+ * fits.json of dnp multifractal: D_2 (Eq. 32) for the mean and typical averages of I_2, with local
+ * slopes and fits with a correction to scaling, and μ (Eq. 33) per size from the energy-resolved
+ * overlap function, each with a 95% bootstrap interval; reference values with their sources.
+ */
+public record MultifractalFits(String schema, double ratio, double t, @JsonProperty("sizes") List<Integer> sizes,
+                               double window, double muWindow, @JsonProperty("D2") List<D2Estimate> d2,
+                               @JsonProperty("mu_bySize") List<MuEstimate> muBySize, MuEstimate mu,
                                @JsonProperty("mu_from_D2") double muFromD2,
-                               @JsonProperty("mu_literature") double muLiterature, String method,
-                               Provenance provenance) {
-    public static final String SCHEMA = "dnp.multifractal-fits/1";
+                               @JsonProperty("D2_reference") Reference d2Reference,
+                               @JsonProperty("mu_reference") Reference muReference,
+                               @JsonProperty("D2_paper") Reference d2Paper, String method, Provenance provenance) {
+    public static final String SCHEMA = "dnp.multifractal-fits/2";
+
+    /** D_2 of one average ("mean" or "typical"). */
+    public record D2Estimate(String average, @JsonProperty("D2") double d2, @JsonProperty("D2_ci95") double[] interval,
+                             List<LocalSlope> localSlopes, List<CorrectedFit> corrected) {}
+
+    /** D_2 from two successive sizes. */
+    public record LocalSlope(@JsonProperty("L1") int smaller, @JsonProperty("L2") int larger,
+                             @JsonProperty("D2") double d2, @JsonProperty("D2_ci95") double[] interval) {}
+
+    /** ln I_2 = c − D_2 ln L + b L^(−y) for one y. */
+    public record CorrectedFit(double y, @JsonProperty("D2") double d2, @JsonProperty("D2_ci95") double[] interval,
+                               double chi2, int dof, double pValue) {}
+
+    /** μ of one size over ω ∈ [lowSpacings·Δ_L, highTwoT·2t]. */
+    public record MuEstimate(@JsonProperty("L") int size, double mu, @JsonProperty("mu_ci95") double[] interval,
+                             double lowSpacings, double highTwoT, double[] omegaRange, int bins) {}
+
+    /** A literature value and where it comes from. */
+    public record Reference(double value, String source) {}
 }

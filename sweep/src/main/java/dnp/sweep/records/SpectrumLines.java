@@ -12,9 +12,16 @@ public final class SpectrumLines {
         public static final String SCHEMA = "dnp.gap-ratio/1";
     }
 
-    /** Mean IPR of one realization's central eigenstates (dnp multifractal). */
-    public record IprLine(String schema, String key, @JsonProperty("L") int size, double t, long realization,
-                          double ipr, Provenance provenance) implements SweepLine {
-        public static final String SCHEMA = "dnp.central-ipr/1";
+    /**
+     * One realization's central eigenstates (dnp multifractal): the mean and mean-log IPR of the
+     * {@code states} central ones, and the pairs of the wider window of {@code windowStates} binned by
+     * separation in units of the window's mean level spacing (physics/WindowPairs).
+     */
+    public record CentralStatesLine(String schema, String key, @JsonProperty("L") int size, double t,
+                                    long realization, int states, double ipr, double logIpr, int windowStates,
+                                    double spacing, double lowestEdge, int binsPerDecade,
+                                    double[] pairOverlapSums, long[] pairCounts, Provenance provenance)
+            implements SweepLine {
+        public static final String SCHEMA = "dnp.central-states/1";
     }
 }

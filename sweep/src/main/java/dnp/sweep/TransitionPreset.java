@@ -1,0 +1,70 @@
+package dnp.sweep;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The sweeps of {@code dnp transition}: sizes, the grid of w/t, the gap ratios gathered per (L, w/t)
+ * and the central fraction of the levels they come from. {@code quick} is the default (minutes on 2
+ * cores); {@code precise} is the most that fits about 4 hours on 2 cores (resumable; BENCHMARKS.md
+ * gives the timings behind its cost).
+ *
+ * @param name        the name {@code --preset} takes
+ * @param sizes       lattice sizes, ascending
+ * @param ratios      the grid of w/t, ascending
+ * @param levels      gap ratios to gather per (L, w/t)
+ * @param gapFraction central fraction of the levels of each realization
+ */
+public record TransitionPreset(String name, List<Integer> sizes, List<Double> ratios, int levels, double gapFraction) {
+
+    /** Fewest realizations of any (L, w/t), so that the bootstrap over realizations has something to resample. */
+    public static final int MIN_REALIZATIONS = 10;
+
+    /**
+     * The default: L = 8–12 on 9 points of w/t in 14–19, denser around w/t_c = 16.5 where ⟨r⟩ changes
+     * fastest with w/t, and wide enough to constrain ν, with the central 20% of the levels (about 7
+     * CPU-minutes; BENCHMARKS.md, section 7).
+     */
+    public static final TransitionPreset QUICK = new TransitionPreset("quick", List.of(8, 10, 12),
+            List.of(14.0, 15.0, 15.5, 16.0, 16.5, 17.0, 17.5, 18.0, 19.0), 24_000, 0.2);
+
+    /**
+     * L = 12–20 on 7 points of w/t in 15.75–17.25 (±4.5% around w/t_c), 60 000 gap ratios per point
+     * from the central 20% of the levels: a standard error of ⟨r⟩ of about 0.25% per point, and about
+     * 3.5 hours on 2 cores (one realization per core; BENCHMARKS.md, section 7). The cost is Σ_L
+     * (levels/(0.2 N))·(points)·T(N) with the eigenvalue time T ∝ N³, so 0.1% per point (6.25 times the
+     * levels) or L = 24 (5 times the cost of L = 20 per point) do not fit 4 hours on 2 cores.
+     */
+    public static final TransitionPreset PRECISE = new TransitionPreset("precise", List.of(12, 14, 16, 18, 20),
+            List.of(15.75, 16.0, 16.25, 16.5, 16.75, 17.0, 17.25), 60_000, 0.2);
+
+    public static final List<TransitionPreset> ALL = List.of(QUICK, PRECISE);
+
+    /** The preset of a name, or a clear error naming the choices. */
+    public static TransitionPreset named(String name) {
+        for (TransitionPreset p : ALL) {
+            if (p.name().equals(name.toLowerCase(Locale.ROOT))) {
+                return p;
+            }
+        }
+        throw new UserInputException("--preset must be one of quick, precise; got '" + name + "'");
+    }
+
+    /**
+     * Realizations per (L, w/t) that gather about {@code levels} gap ratios from the central
+     * {@code gapFraction} of N = L³ levels, at least {@link #MIN_REALIZATIONS}.
+     */
+    public static int realizations(int size, int levels, double gapFraction) {
+        int n = size * size * size;
+        return Math.max(MIN_REALIZATIONS, (int) Math.ceil(levels / Math.max(1.0, gapFraction * n)));
+    }
+
+    /** Diagonalizations of the whole preset: Σ_L realizations(L)·(grid points). */
+    public long diagonalizations() {
+        long total = 0;
+        for (int size : sizes) {
+            total += (long) realizations(size, levels, gapFraction) * ratios.size();
+        }
+        return total;
+    }
+}
