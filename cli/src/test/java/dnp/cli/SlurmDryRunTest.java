@@ -25,20 +25,8 @@ class SlurmDryRunTest {
     @Test
     void dryRunPrintsTheRenderedScriptsAndWritesNothing() {
         Path out = dir.resolve("sweep");
-        StringWriter err = new StringWriter();
-        PrintStream stdout = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        int code;
-        try {
-            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            code = Main.execute(new PrintWriter(err, true), "slurm", "--L", "4,6", "--t", "2,6.5", "--realizations", "3",
-                    "--out", out.toString(), "--tasks", "3", "--time", "00:10:00", "--partition", "short",
-                    "--dry-run");
-        } finally {
-            System.setOut(stdout);
-        }
-        assertEquals(0, code, err.toString());
-        String printed = captured.toString(StandardCharsets.UTF_8);
+        String printed = dryRun("slurm", "--L", "4,6", "--t", "2,6.5", "--realizations", "3",
+                "--out", out.toString(), "--tasks", "3", "--time", "00:10:00", "--partition", "short", "--dry-run");
         for (String name : SlurmScripts.FILES) {
             assertTrue(printed.contains("# " + out.toAbsolutePath().resolve("slurm").resolve(name)), name);
         }
@@ -57,22 +45,11 @@ class SlurmDryRunTest {
     @Test
     void sitePartsMakeOneArrayTaskPerUnitOfWork() {
         Path out = dir.resolve("kpm");
-        StringWriter err = new StringWriter();
-        PrintStream stdout = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        int code;
-        try {
-            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            // 2 hoppings × 3 realizations = 6 realizations in 4 parts each: 24 units, one task each (default
-            // min(units, 20) = 20 here, so the count is given).
-            code = Main.execute(new PrintWriter(err, true), "slurm", "--L", "4", "--t", "2,6.5", "--realizations", "3",
-                    "--method", "kpm", "--moments", "64", "--sites", "0", "--site-parts", "4", "--out", out.toString(),
-                    "--tasks", "24", "--time", "00:10:00", "--dry-run");
-        } finally {
-            System.setOut(stdout);
-        }
-        assertEquals(0, code, err.toString());
-        String printed = captured.toString(StandardCharsets.UTF_8);
+        // 2 hoppings × 3 realizations = 6 realizations in 4 parts each: 24 units, one task each (default
+        // min(units, 20) = 20 here, so the count is given).
+        String printed = dryRun("slurm", "--L", "4", "--t", "2,6.5", "--realizations", "3",
+                "--method", "kpm", "--moments", "64", "--sites", "0", "--site-parts", "4", "--out", out.toString(),
+                "--tasks", "24", "--time", "00:10:00", "--dry-run");
         assertTrue(printed.contains("#SBATCH --array=0-23"), printed);
         assertTrue(printed.contains(" --method kpm --moments 64 --sites 0 --kernel jackson --site-parts 4 "), printed);
         assertTrue(printed.contains("--shard \"$shard\""), printed);
@@ -85,17 +62,9 @@ class SlurmDryRunTest {
         assertFalse(Files.exists(out), "a dry run writes nothing");
 
         // Without --tasks and --time: at most 20 tasks share the 24 units, and the limit comes from a timed probe.
-        captured.reset();
-        try {
-            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            code = Main.execute(new PrintWriter(err, true), "slurm", "--L", "4", "--t", "2,6.5", "--realizations", "3",
-                    "--method", "kpm", "--moments", "64", "--sites", "0", "--site-parts", "4", "--out", out.toString(),
-                    "--dry-run");
-        } finally {
-            System.setOut(stdout);
-        }
-        assertEquals(0, code, err.toString());
-        String defaults = captured.toString(StandardCharsets.UTF_8);
+        String defaults = dryRun("slurm", "--L", "4", "--t", "2,6.5", "--realizations", "3",
+                "--method", "kpm", "--moments", "64", "--sites", "0", "--site-parts", "4", "--out", out.toString(),
+                "--dry-run");
         assertTrue(defaults.contains("#SBATCH --array=0-19"), defaults);
         // The time limit from a timed KPM probe: at least the ten minutes of slack, well below an hour here.
         assertTrue(defaults.contains("#SBATCH --time=0-00:1") || defaults.contains("#SBATCH --time=0-00:2"), defaults);
@@ -110,5 +79,20 @@ class SlurmDryRunTest {
                 + "#SBATCH --account=proj\n#SBATCH --array=0-3\n"), sweep);
         assertTrue(sweep.contains("--parallel 1 --blas-threads 4\n"), sweep);
         assertTrue(scripts.render().get("merge.sbatch").contains("#SBATCH --account=proj\n"));
+    }
+    /** Runs {@code dnp ARGS} (a dry run), asserts exit 0 and returns what it printed. */
+    private static String dryRun(String... args) {
+        StringWriter err = new StringWriter();
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        int code;
+        try {
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            code = Main.execute(new PrintWriter(err, true), args);
+        } finally {
+            System.setOut(stdout);
+        }
+        assertEquals(0, code, err.toString());
+        return captured.toString(StandardCharsets.UTF_8);
     }
 }
