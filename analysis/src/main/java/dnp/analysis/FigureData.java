@@ -6,6 +6,7 @@ import dnp.kernel.physics.ElectronPolarization;
 import dnp.kernel.physics.ModelUnits;
 import dnp.kernel.physics.NuclearPolarization;
 import dnp.kernel.physics.ResonantApproximation;
+import dnp.kernel.result.Localization;
 import dnp.sweep.records.PairRecord;
 import dnp.sweep.records.RealizationRecord;
 import dnp.sweep.records.RealizationRecord.LocalizationRecord;
@@ -63,7 +64,8 @@ public final class FigureData {
             Stats kappa = Stats.of(Summary.values(group,
                     r -> Summary.localization(r, LocalizationRecord::decayRate)));
             t.add(point.hopping());
-            xi.add(kappa.mean() > 0 ? 1 / kappa.mean() : Double.NaN);
+            double length = Localization.xi(kappa.mean());
+            xi.add(Double.isInfinite(length) ? Double.NaN : length);
             error.add(kappa.mean() > 0 ? kappa.std() / (kappa.mean() * kappa.mean()) : Double.NaN);
         });
         return new Series(unbox(t), unbox(xi), unbox(error));

@@ -1,5 +1,8 @@
 package dnp.kernel.physics;
 
+import dnp.kernel.vector.SpectralKernels;
+import dnp.kernel.vector.VectorizationProvider;
+
 /**
  * The overlap function C(ω) of Eq. 30 restricted to a window of eigenstates (energy-resolved, for the
  * band centre): for every pair α &lt; β of the window, O_αβ = Σ_j |φ_αj|²|φ_βj|² (Eq. 21) is added to the
@@ -27,7 +30,7 @@ public final class WindowPairs {
     /**
      * Bins the pairs of a window of eigenstates.
      *
-     * @param energies      ascending energies of the window
+     * @param energies      ascending energies of the window (so x grows with β: the pairs of α stop at the last edge)
      * @param vectors       vectors[α][j], normalized, same order as {@code energies}
      * @param spacing       the level spacing Δ that x is measured in
      * @param lowestEdge    x_0 &gt; 0; pairs with x below it, or at or above the last edge, are not binned
@@ -41,12 +44,18 @@ public final class WindowPairs {
         }
         int m = vectors.length;
         int n = m == 0 ? 0 : vectors[0].length;
+        for (int a = 1; a < m; a++) {
+            if (energies[a] < energies[a - 1]) {
+                throw new IllegalArgumentException("energies must be ascending (index " + a + ")");
+            }
+        }
         double[][] density = new double[m][n];
         for (int a = 0; a < m; a++) {
             for (int j = 0; j < n; j++) {
                 density[a][j] = vectors[a][j] * vectors[a][j];
             }
         }
+        SpectralKernels kernels = VectorizationProvider.kernels();
         double[] sums = new double[bins];
         long[] counts = new long[bins];
         for (int a = 0; a < m; a++) {
@@ -58,14 +67,9 @@ public final class WindowPairs {
                 }
                 int k = (int) Math.floor(binsPerDecade * Math.log10(x / lowestEdge));
                 if (k >= bins) {
-                    continue;
+                    break;
                 }
-                double[] pb = density[b];
-                double o = 0;
-                for (int j = 0; j < n; j++) {
-                    o += pa[j] * pb[j];
-                }
-                sums[k] += n * o;
+                sums[k] += n * kernels.dot(pa, density[b], 0, n);
                 counts[k]++;
             }
         }

@@ -21,10 +21,15 @@ public record Localization(int states, double decayRate, double xi, boolean exce
     /** ξ and Δ_ξ from κ, the lattice size L and ρ (the one place they are formed). */
     public static Localization of(int states, double decayRate, int size, double participationLength,
                                   double centreDos) {
-        double xi = Double.isNaN(decayRate) ? Double.NaN : decayRate > 0 ? 1 / decayRate : Double.POSITIVE_INFINITY;
+        double xi = xi(decayRate);
         boolean exceeds = !(xi < size);
         double spacing = 1 / (centreDos * xi * xi * xi);
         return new Localization(states, decayRate, xi, exceeds && !Double.isNaN(xi), participationLength, centreDos,
                 spacing);
+    }
+
+    /** ξ = 1/κ: +∞ when κ ≤ 0 (no decay), NaN when κ is. */
+    public static double xi(double decayRate) {
+        return Double.isNaN(decayRate) ? Double.NaN : decayRate > 0 ? 1 / decayRate : Double.POSITIVE_INFINITY;
     }
 }

@@ -44,6 +44,13 @@ class WindowPairsTest {
         assertEquals(0, binned.sums()[10], 1e-15, "disjoint supports: O = 0");
         assertEquals(3 * 0.5, binned.sums()[15], 1e-15, "O_13 = |φ_1,1|²|φ_3,1|² = 1/2, times N = 3");
         assertEquals(3 * 0.25, binned.sums()[13], 1e-15, "O_23 = 1/4, times N = 3");
+        // With 14 bins the pair at 3.5 lies beyond the last edge; the others still land in their bins.
+        var fewer = WindowPairs.bin(energies, vectors, 1, 0.1, 10, 14);
+        assertEquals(1, fewer.counts()[10]);
+        assertEquals(1, fewer.counts()[13]);
+        assertEquals(2, java.util.Arrays.stream(fewer.counts()).sum());
         assertThrows(IllegalArgumentException.class, () -> WindowPairs.bin(energies, vectors, 0, 0.1, 10, 20));
+        assertThrows(IllegalArgumentException.class,
+                () -> WindowPairs.bin(new double[]{0, 3.5, 1}, vectors, 1, 0.1, 10, 20));
     }
 }
