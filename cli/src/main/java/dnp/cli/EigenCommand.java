@@ -3,6 +3,7 @@ package dnp.cli;
 import dnp.kernel.eigen.DenseMatrix;
 import dnp.kernel.eigen.EigenDecomposition;
 import dnp.kernel.eigen.EigenSolver;
+import dnp.kernel.eigen.LapackEigenSolver;
 import dnp.kernel.model.AndersonHamiltonian;
 import dnp.kernel.model.Disorder;
 import dnp.kernel.model.Lattice;
@@ -73,7 +74,8 @@ final class EigenCommand implements Callable<Integer> {
                 which.size, lattice.boundary().label(), n, which.hopping, spec.width(), which.seed, which.realization);
         System.out.printf(Locale.ROOT, "band edges  λ_min = %.6f, λ_max = %.6f (2π·MHz, relative to ω_e)%n",
                 lambda[0], lambda[n - 1]);
-        System.out.printf(Locale.ROOT, "eigen stage %s%s: %.3f s%s (matrix build %.3f s)%n", solver.name(),
+        String routine = valuesOnly && solver instanceof LapackEigenSolver lapack ? lapack.valuesRoutine(n) : solver.name();
+        System.out.printf(Locale.ROOT, "eigen stage %s%s: %.3f s%s (matrix build %.3f s)%n", routine,
                 valuesOnly ? " (eigenvalues only)" : "", best,
                 repeat > 1 ? " (best of " + repeat + ")" : "", build);
         if (spec.driver().isNative()) {

@@ -1,5 +1,6 @@
 package dnp.nativebindings;
 
+import dnp.nativebindings.lapacke.NativeTypes;
 import dnp.nativebindings.lapacke.lapacke_h;
 
 import java.lang.foreign.Arena;
@@ -61,6 +62,56 @@ public final class Lapack {
             info = lapacke_h.LAPACKE_dsyevd_work(lapacke_h.LAPACK_COL_MAJOR, job.code, UPLO_LOWER, n, a, lda, w,
                     work, (int) lwork, iwork, liwork);
             check("dsyevd", info);
+            return 8L * lwork + 4L * liwork;
+        }
+    }
+
+    /** The symbol behind {@link #dsyevd2stage}; older LAPACKE providers (LAPACK before 3.7) lack it. */
+    static final String DSYEVD_2STAGE = "LAPACKE_dsyevd_2stage_work";
+
+    /** Whether the loaded provider has {@link #dsyevd2stage} (the bundled OpenBLAS does). */
+    public static boolean hasDsyevd2stage() {
+        return NativeTypes.isAvailable(DSYEVD_2STAGE);
+    }
+
+    /**
+     * dsyevd_2stage, eigenvalues only (LAPACK implements no eigenvectors for it): ascending into
+     * {@code w}. The tridiagonal reduction goes through a band matrix (dsytrd_2stage), so most of
+     * its flops are matrix–matrix products instead of the memory-bound matrix–vector half of
+     * dsytrd; for N in the thousands it is about twice as fast as {@link #dsyevd} with
+     * {@link Job#VALUES} (BENCHMARKS.md). Only the lower triangle of {@code a} is read; {@code a} is
+     * destroyed.
+     *
+     * @return bytes of workspace used (for memory accounting)
+     * @throws UnsupportedOperationException when the provider lacks it ({@link #hasDsyevd2stage()})
+     */
+    public static long dsyevd2stage(int n, MemorySegment a, int lda, MemorySegment w) {
+        requireSquare("dsyevd_2stage", n, a, lda);
+        requireDoubles("dsyevd_2stage", "w", w, n);
+        if (!hasDsyevd2stage()) {
+            throw new UnsupportedOperationException("dsyevd_2stage: the LAPACKE provider "
+                    + NativeLibraries.provider().description() + " has no " + DSYEVD_2STAGE + " (LAPACK before 3.7)");
+        }
+        if (n == 0) {
+            return 0;
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment workQuery = arena.allocate(ValueLayout.JAVA_DOUBLE);
+            MemorySegment iworkQuery = arena.allocate(ValueLayout.JAVA_INT);
+            int info = lapacke_h.LAPACKE_dsyevd_2stage_work(lapacke_h.LAPACK_COL_MAJOR, Job.VALUES.code, UPLO_LOWER, n,
+                    a, lda, w, workQuery, -1, iworkQuery, -1);
+            check("dsyevd_2stage (workspace query)", info);
+            long lwork = lworkFromQuery(workQuery.get(ValueLayout.JAVA_DOUBLE, 0));
+            int liwork = iworkQuery.get(ValueLayout.JAVA_INT, 0);
+            if (lwork > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("dsyevd_2stage needs a workspace of " + lwork
+                        + " doubles for n = " + n + ", beyond 32-bit LAPACK integers; use dsyevr");
+            }
+            MemorySegment work = arena.allocate(ValueLayout.JAVA_DOUBLE, lwork);
+            MemorySegment iwork = arena.allocate(ValueLayout.JAVA_INT, Math.max(1, liwork));
+            info = lapacke_h.LAPACKE_dsyevd_2stage_work(lapacke_h.LAPACK_COL_MAJOR, Job.VALUES.code, UPLO_LOWER, n,
+                    a, lda, w, work, (int) lwork, iwork, liwork);
+            check("dsyevd_2stage", info);
             return 8L * lwork + 4L * liwork;
         }
     }

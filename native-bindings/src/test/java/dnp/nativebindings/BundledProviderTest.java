@@ -69,6 +69,25 @@ class BundledProviderTest {
     }
 
     @Test
+    void dsyevd2stageIsPresentAndSolvesATwoByTwo() {
+        // Fails when the bundled provider lost the two-stage routine and eigenvalues-only runs fell back.
+        assertTrue(Lapack.hasDsyevd2stage(), NativeLibraries.provider().description());
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment a = arena.allocate(ValueLayout.JAVA_DOUBLE, 4);
+            MemorySegment w = arena.allocate(ValueLayout.JAVA_DOUBLE, 2);
+            MemorySegment.copy(new double[]{2, 1, 1, 2}, 0, a, ValueLayout.JAVA_DOUBLE, 0, 4);
+            Lapack.dsyevd2stage(2, a, 2, w);
+            assertEquals(1.0, w.getAtIndex(ValueLayout.JAVA_DOUBLE, 0), 1e-15);
+            assertEquals(3.0, w.getAtIndex(ValueLayout.JAVA_DOUBLE, 1), 1e-15);
+            assertEquals(0, Lapack.dsyevd2stage(0, a, 1, w));
+            var tooSmall = assertThrows(IllegalArgumentException.class, () -> Lapack.dsyevd2stage(3, a, 3, w));
+            assertTrue(tooSmall.getMessage().startsWith("dsyevd_2stage: a holds 4 doubles, needs 9"), tooSmall.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> Lapack.dsyevd2stage(2, a, 1, w));
+            assertThrows(IllegalArgumentException.class, () -> Lapack.dsyevd2stage(-1, a, 1, w));
+        }
+    }
+
+    @Test
     void nonFiniteMatrixOrBadArgumentsGiveClearErrors() {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment a = arena.allocate(ValueLayout.JAVA_DOUBLE, 4);

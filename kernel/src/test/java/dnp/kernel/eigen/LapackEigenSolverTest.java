@@ -19,6 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** EJML-style property checks of the native eigen stage, for both LAPACK drivers. */
 class LapackEigenSolverTest {
@@ -97,6 +99,54 @@ class LapackEigenSolverTest {
                 assertArrayEquals(full, solver.eigenvalues(m), 1e-12 * 150);
             }
         }
+    }
+
+    /**
+     * Eigenvalues alone through dsyevd_2stage (forced at every N) against dsyevd, on the property
+     * cases and on Anderson matrices, with the trace identities Σλ = tr H and Σλ² = ‖H‖_F².
+     */
+    @Test
+    void twoStageEigenvaluesAgreeWithDsyevdAndKeepTheTraces() {
+        EigenSolver twoStage = new LapackEigenSolver(LapackEigenSolver.Driver.DSYEVD, 1);
+        EigenSolver oneStage = new LapackEigenSolver(LapackEigenSolver.Driver.DSYEVD, Integer.MAX_VALUE);
+        for (double[][] a : cases()) {
+            int n = a.length;
+            double norm = EigenProperties.frobenius(a);
+            double[] expected;
+            double[] values;
+            try (DenseMatrix m = toDense(a)) {
+                expected = oneStage.eigenvalues(m);
+            }
+            try (DenseMatrix m = toDense(a)) {
+                values = twoStage.eigenvalues(m);
+            }
+            double trace = 0;
+            double sumValues = 0;
+            double sumSquares = 0;
+            for (int i = 0; i < n; i++) {
+                trace += a[i][i];
+                sumValues += values[i];
+                sumSquares += values[i] * values[i];
+            }
+            assertArrayEquals(expected, values, 1e-13 * n * norm + Double.MIN_NORMAL, "n = " + n);
+            assertEquals(trace, sumValues, 1e-13 * n * norm + Double.MIN_NORMAL, "Σλ = tr H, n = " + n);
+            assertEquals(norm * norm, sumSquares, 1e-13 * n * norm * norm + Double.MIN_NORMAL, "Σλ² = ‖H‖², n = " + n);
+            for (int k = 1; k < n; k++) {
+                assertTrue(values[k - 1] <= values[k], "ascending");
+            }
+        }
+    }
+
+    /** Fails when the eigenvalues-only fast path silently fell back to the one-stage reduction. */
+    @Test
+    void eigenvaluesOnlyUsesTheTwoStageReductionFromItsThreshold() {
+        LapackEigenSolver solver = new LapackEigenSolver(LapackEigenSolver.Driver.DSYEVD);
+        int from = LapackEigenSolver.TWO_STAGE_FROM_ORDER;
+        assertEquals("dsyevd", solver.valuesRoutine(from - 1));
+        assertEquals("dsyevd_2stage", solver.valuesRoutine(from));
+        assertEquals("dsyevd_2stage", new LapackEigenSolver(LapackEigenSolver.Driver.DSYEVR).valuesRoutine(from));
+        assertEquals("dsyevr", new LapackEigenSolver(LapackEigenSolver.Driver.DSYEVR).valuesRoutine(from - 1));
+        assertThrows(IllegalArgumentException.class, () -> new LapackEigenSolver(LapackEigenSolver.Driver.DSYEVD, 0));
     }
 
     @Test

@@ -57,6 +57,27 @@ public final class lapacke_h {
         }
     }
 
+    private static final class LAPACKE_dsyevd_2stage_work {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(C_INT,
+                C_INT, C_CHAR, C_CHAR, C_INT, C_POINTER, C_INT, C_POINTER, C_POINTER, C_INT, C_POINTER, C_INT);
+        static final MemorySegment ADDR = NativeTypes.findOrThrow("LAPACKE_dsyevd_2stage_work");
+        static final MethodHandle HANDLE = NativeTypes.downcall(ADDR, DESC);
+    }
+
+    /**
+     * {@code lapack_int LAPACKE_dsyevd_2stage_work(int matrix_layout, char jobz, char uplo, lapack_int n, double* a, lapack_int lda, double* w, double* work, lapack_int lwork, lapack_int* iwork, lapack_int liwork)}
+     * (LAPACK ≥ 3.7; jobz = 'N' only)
+     */
+    public static int LAPACKE_dsyevd_2stage_work(int matrix_layout, byte jobz, byte uplo, int n, MemorySegment a,
+                                                 int lda, MemorySegment w, MemorySegment work, int lwork,
+                                                 MemorySegment iwork, int liwork) {
+        try {
+            return (int) LAPACKE_dsyevd_2stage_work.HANDLE.invokeExact(matrix_layout, jobz, uplo, n, a, lda, w, work, lwork, iwork, liwork);
+        } catch (Throwable ex) {
+            throw NativeTypes.rethrow(ex);
+        }
+    }
+
     private static final class LAPACKE_dsyevr {
         static final FunctionDescriptor DESC = FunctionDescriptor.of(C_INT,
                 C_INT, C_CHAR, C_CHAR, C_CHAR, C_INT, C_POINTER, C_INT, C_DOUBLE, C_DOUBLE, C_INT, C_INT,
