@@ -56,6 +56,13 @@ final class TransitionCommand implements Callable<Integer> {
     @Option(names = "--gap-fraction", paramLabel = "F", description = "central fraction of the levels used (default: "
             + "the preset's)")
     Double gapFraction;
+    @Option(names = "--eigenvalues", paramLabel = "HOW", description = "dense (LAPACK, the central --gap-fraction "
+            + "of the levels) or lanczos (two Lanczos recursions on the matrix-free stencil, the levels with "
+            + "|λ − c| ≤ --energy-window·t around the centre c; no N² matrix) (default: the preset's)")
+    String eigenvalues;
+    @Option(names = "--energy-window", paramLabel = "E", description = "half-width of the Lanczos window in units "
+            + "of t (default " + TransitionPreset.LANCZOS_WINDOW + ", about 20% of the levels near w/t_c)")
+    Double energyWindow;
     @Option(names = "--seed", description = "disorder seed (default ${DEFAULT-VALUE})")
     long seed = 1;
     @Option(names = "--bootstrap", paramLabel = "N", description = "bootstrap resamples of the crossings (default ${DEFAULT-VALUE})")
@@ -80,7 +87,15 @@ final class TransitionCommand implements Callable<Integer> {
 
     /** The sweeps this command runs: the preset's values, overridden by the options given. */
     record Plan(TransitionPreset preset, List<Integer> sizes, List<Double> ratios, int levels, double gapFraction,
-                List<Integer> realizations) {
+                List<Integer> realizations, TransitionPreset.Eigenvalues eigenvalues, double energyWindow) {
+
+        /** What the levels are, for the manifest, the plot and the dry run. */
+        String levelsLabel() {
+            return eigenvalues == TransitionPreset.Eigenvalues.DENSE
+                    ? "central " + Math.round(100 * gapFraction) + "% of levels (dense)"
+                    : "levels with |λ − c| ≤ " + PaperFigures.fmt(energyWindow) + " t (Lanczos)";
+        }
+
         long diagonalizations() {
             long total = 0;
             for (int r : realizations) {
@@ -114,10 +129,19 @@ final class TransitionCommand implements Callable<Integer> {
         if (realizations != null && realizations < 1) {
             throw new UserInputException("--realizations must be at least 1, got " + realizations);
         }
+        TransitionPreset.Eigenvalues how = eigenvalues != null ? TransitionPreset.Eigenvalues.parse(eigenvalues)
+                : base.eigenvalues();
+        double window = energyWindow != null ? energyWindow : TransitionPreset.LANCZOS_WINDOW;
+        if (!(window > 0) || Double.isInfinite(window)) {
+            throw new UserInputException("--energy-window must be positive, got " + window);
+        }
+        if (energyWindow != null && how != TransitionPreset.Eigenvalues.LANCZOS) {
+            throw new UserInputException("--energy-window applies to --eigenvalues lanczos only");
+        }
         List<Integer> perSize = sizeList.stream()
                 .map(size -> realizations != null ? realizations
                         : TransitionPreset.realizations(size, levelCount, fraction)).toList();
-        return new Plan(base, sizeList, ratioList, levelCount, fraction, perSize);
+        return new Plan(base, sizeList, ratioList, levelCount, fraction, perSize, how, window);
     }
 
     @Override
@@ -134,17 +158,17 @@ final class TransitionCommand implements Callable<Integer> {
         }
         int[] shardOf = SweepCommand.parseShard(shard);
         if (dryRun) {
-            System.out.printf(Locale.ROOT, "preset %s: w/t = %s, central %s of the levels, about %d gap ratios per point%n",
-                    plan.preset().name(), ratioList, PaperFigures.fmt(gapFraction), plan.levels());
+            System.out.printf(Locale.ROOT, "preset %s: w/t = %s, %s, about %d gap ratios per point%n",
+                    plan.preset().name(), ratioList, plan.levelsLabel(), plan.levels());
             for (int i = 0; i < sizeList.size(); i++) {
                 int size = sizeList.get(i);
                 int r = plan.realizations().get(i);
-                System.out.printf(Locale.ROOT, "L = %d: N = %d, %d realizations × %d w/t = %d diagonalizations "
-                                + "(eigenvalues only), %d gap ratios per point%n", size, size * size * size, r,
+                System.out.printf(Locale.ROOT, "L = %d: N = %d, %d realizations × %d w/t = %d spectra "
+                                + "(eigenvalues only), about %d gap ratios per point%n", size, size * size * size, r,
                         ratioList.size(), r * ratioList.size(),
                         (long) r * Math.round(gapFraction * size * size * size));
             }
-            System.out.printf(Locale.ROOT, "total %d diagonalizations; nothing run%n", plan.diagonalizations());
+            System.out.printf(Locale.ROOT, "total %d spectra; nothing run%n", plan.diagonalizations());
             return 0;
         }
         ModelSpec model = ModelSpec.DEFAULTS.withWidth(width).withBoundary(BoundaryCondition.parse(boundary))
@@ -157,10 +181,16 @@ final class TransitionCommand implements Callable<Integer> {
             int size = sizeList.get(i);
             int r = plan.realizations().get(i);
             SweepSpec spec = new SweepSpec(List.of(size), hoppings, r, 0, seed, model);
-            SweepParameters parameters = spec.parameters().withMode("transition: eigenvalues only, gap ratio");
+            boolean lanczos = plan.eigenvalues() == TransitionPreset.Eigenvalues.LANCZOS;
+            // The dense mode keeps its original label, so that sweeps stored before the Lanczos route resume.
+            SweepParameters parameters = spec.parameters().withMode(lanczos
+                    ? "transition: gap ratio of the " + plan.levelsLabel()
+                    : "transition: eigenvalues only, gap ratio");
             Path dir = out.resolve("L" + size);
+            double window = plan.energyWindow();
             SweepRunner.run(spec, parameters, dir, shardOf[0], shardOf[1], parallel, blasThreads, quiet,
-                    task -> SpectrumRecords.gapRatio(spec, task, gapFraction));
+                    task -> lanczos ? SpectrumRecords.gapRatioLanczos(spec, task, window)
+                            : SpectrumRecords.gapRatio(spec, task, gapFraction));
             if (shardOf[1] > 1) {
                 continue;
             }
@@ -187,7 +217,7 @@ final class TransitionCommand implements Callable<Integer> {
         }
         AtomicFiles.write(out.resolve("estimate.json"),
                 Documents.pretty(analysis.estimate(ProvenanceCollector.collect())));
-        AnalysisFigures.transition(analysis, gapFraction, width, boundary).write(out.resolve("transition"));
+        AnalysisFigures.transition(analysis, plan.levelsLabel(), width, boundary).write(out.resolve("transition"));
         Crossings.Crossing best = analysis.best();
         if (Double.isNaN(best.x())) {
             System.out.println("no crossing found on the w/t grid: widen --ratio or add realizations");

@@ -36,6 +36,53 @@ class TransitionTest {
         assertEquals(before, Files.size(out.resolve("L4/results/shard-0001-of-0001.jsonl")), "resumed, nothing recomputed");
     }
 
+    /**
+     * The Lanczos route gives, record by record, the ⟨r⟩ of the dense eigenvalues in the same energy
+     * window; a stored Lanczos sweep does not resume as a dense one.
+     */
+    @Test
+    void lanczosEigenvaluesReproduceTheDenseWindow() throws Exception {
+        Path out = dir.resolve("lanczos");
+        StringWriter err = new StringWriter();
+        int code = Main.execute(new PrintWriter(err, true), "transition", "--L", "5,6", "--ratio", "12,20",
+                "--realizations", "3", "--eigenvalues", "lanczos", "--energy-window", "3", "--bootstrap", "20",
+                "--scaling-bootstrap", "0", "--out", out.toString(), "-q");
+        assertEquals(0, code, err.toString());
+        int checked = 0;
+        for (int size : new int[]{5, 6}) {
+            var records = dnp.sweep.SweepStore.readRecords(out.resolve("L" + size),
+                    dnp.sweep.records.SpectrumLines.GapRatioLine.class);
+            assertEquals(6, records.size());
+            for (var rec : records.values()) {
+                var lattice = dnp.kernel.model.Lattice.periodic(size);
+                var disorder = dnp.kernel.model.Disorder.box(lattice.sites(), 108, 1, rec.realization());
+                double centre = 0;
+                for (int i = 0; i < lattice.sites(); i++) {
+                    centre += disorder.at(i) / lattice.sites();
+                }
+                double[] all;
+                try (var m = dnp.kernel.model.AndersonHamiltonian.build(lattice, rec.t(), disorder)) {
+                    all = new dnp.kernel.eigen.LapackEigenSolver(dnp.kernel.eigen.LapackEigenSolver.Driver.DSYEVD)
+                            .eigenvalues(m);
+                }
+                double lower = centre - 3 * rec.t();
+                double upper = centre + 3 * rec.t();
+                double[] window = java.util.Arrays.stream(all).filter(v -> v >= lower && v <= upper).toArray();
+                var expected = dnp.kernel.physics.SpectralStatistics.gapRatioOfAll(window);
+                assertEquals(expected.count(), rec.gapRatioCount(), rec.key());
+                assertEquals(expected.mean(), rec.gapRatio(), 1e-8, rec.key());
+                checked++;
+            }
+        }
+        assertEquals(12, checked);
+        assertTrue(Files.readString(out.resolve("L5/manifest.json")).contains("|λ − c| ≤ 3 t (Lanczos)"));
+        int refused = Main.execute(new PrintWriter(err, true), "transition", "--L", "5,6", "--ratio", "12,20",
+                "--realizations", "3", "--bootstrap", "20", "--scaling-bootstrap", "0", "--out", out.toString(), "-q");
+        assertEquals(2, refused, "a dense run must not resume a Lanczos sweep");
+        assertEquals(2, Main.execute(new PrintWriter(err, true), "transition", "--energy-window", "2", "--dry-run"),
+                "--energy-window without --eigenvalues lanczos");
+    }
+
     @Test
     void multifractalCommandFitsBothExponents() throws Exception {
         Path out = dir.resolve("mf");

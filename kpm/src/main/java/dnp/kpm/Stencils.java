@@ -12,10 +12,30 @@ public final class Stencils {
     private Stencils() {}
 
     private static final BlockStencil INSTANCE = choose();
+    private static final SturmCounter STURM = INSTANCE instanceof ScalarBlockStencil ? new ScalarSturmCounter()
+            : java.util.Objects.requireNonNullElseGet(panamaSturmOrNull(), ScalarSturmCounter::new);
 
     /** The stencil this JVM uses. */
     public static BlockStencil preferred() {
         return INSTANCE;
+    }
+
+    /** The Sturm counter of {@link LanczosWindow}: Vector API or scalar, as the stencil. */
+    static SturmCounter sturmCounter() {
+        return STURM;
+    }
+
+    /** The Vector API Sturm counter, or null where the module is absent. */
+    static SturmCounter panamaSturmOrNull() {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            return null;
+        }
+        try {
+            Class<?> panama = Class.forName("dnp.kpm.PanamaSturmCounter");
+            return (SturmCounter) panama.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError ex) {
+            return null;
+        }
     }
 
     /** The Vector API stencil, or null where the module is absent (for tests and benchmarks). */

@@ -3,6 +3,7 @@ package dnp.sweep;
 import dnp.kernel.Realization;
 import dnp.kernel.physics.SpectralStatistics;
 import dnp.kernel.physics.WindowPairs;
+import dnp.kpm.LanczosWindow;
 import dnp.sweep.records.SpectrumLines.GapRatioLine;
 import dnp.sweep.records.SpectrumLines.CentralStatesLine;
 
@@ -18,6 +19,18 @@ public final class SpectrumRecords {
         double[] lambda = Realization.eigenvalues(spec.lattice(task), task.hopping(), spec.disorder(task),
                 spec.model().driver().solver());
         var gap = SpectralStatistics.gapRatio(lambda, fraction);
+        return new GapRatioLine(GapRatioLine.SCHEMA, task.key(), task.size(), task.hopping(), task.realization(),
+                gap.mean(), gap.count(), ProvenanceCollector.collect());
+    }
+
+    /**
+     * ⟨r⟩ over the levels with |λ − c| ≤ {@code window}·t around the realization's centre c, from two
+     * Lanczos recursions on the matrix-free stencil ({@link LanczosWindow}): no N² matrix, no N³.
+     */
+    public static GapRatioLine gapRatioLanczos(SweepSpec spec, SweepTask task, double window) {
+        var levels = LanczosWindow.aroundCentre(spec.lattice(task), task.hopping(), spec.disorder(task),
+                window * Math.abs(task.hopping()), spec.seed(), task.realization());
+        var gap = SpectralStatistics.gapRatioOfAll(levels.eigenvalues());
         return new GapRatioLine(GapRatioLine.SCHEMA, task.key(), task.size(), task.hopping(), task.realization(),
                 gap.mean(), gap.count(), ProvenanceCollector.collect());
     }

@@ -13,9 +13,39 @@ import java.util.Locale;
  * @param sizes       lattice sizes, ascending
  * @param ratios      the grid of w/t, ascending
  * @param levels      gap ratios to gather per (L, w/t)
- * @param gapFraction central fraction of the levels of each realization
+ * @param gapFraction central fraction of the levels of each realization (dense), or the fraction the
+ *                    Lanczos energy window holds about (for the number of realizations)
+ * @param eigenvalues where the eigenvalues come from
  */
-public record TransitionPreset(String name, List<Integer> sizes, List<Double> ratios, int levels, double gapFraction) {
+public record TransitionPreset(String name, List<Integer> sizes, List<Double> ratios, int levels, double gapFraction,
+                               Eigenvalues eigenvalues) {
+
+    /** Where the levels come from. */
+    public enum Eigenvalues {
+        /** Dense diagonalization (LAPACK, eigenvalues only), the central fraction of the levels by count. */
+        DENSE,
+        /** Two Lanczos recursions on the stencil (kpm.LanczosWindow), the levels in an energy window around the centre. */
+        LANCZOS;
+
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static Eigenvalues parse(String text) {
+            for (Eigenvalues e : values()) {
+                if (e.label().equals(text.trim().toLowerCase(Locale.ROOT))) {
+                    return e;
+                }
+            }
+            throw new UserInputException("--eigenvalues must be dense or lanczos, got '" + text + "'");
+        }
+    }
+
+    /**
+     * Half-width of the Lanczos energy window, in units of t: |λ − c| ≤ 1.75 t holds about 20% of the
+     * levels at w/t = 16.5 (the dense central 20% spans ±1.77 t at L = 16), and 17–23% over w/t = 14–19.
+     */
+    public static final double LANCZOS_WINDOW = 1.75;
 
     /** Fewest realizations of any (L, w/t), so that the bootstrap over realizations has something to resample. */
     public static final int MIN_REALIZATIONS = 10;
@@ -26,7 +56,7 @@ public record TransitionPreset(String name, List<Integer> sizes, List<Double> ra
      * CPU-minutes; BENCHMARKS.md, section 7).
      */
     public static final TransitionPreset QUICK = new TransitionPreset("quick", List.of(8, 10, 12),
-            List.of(14.0, 15.0, 15.5, 16.0, 16.5, 17.0, 17.5, 18.0, 19.0), 24_000, 0.2);
+            List.of(14.0, 15.0, 15.5, 16.0, 16.5, 17.0, 17.5, 18.0, 19.0), 24_000, 0.2, Eigenvalues.DENSE);
 
     /**
      * L = 12–20 on 7 points of w/t in 15.75–17.25 (±4.5% around w/t_c), 60 000 gap ratios per point
@@ -36,7 +66,7 @@ public record TransitionPreset(String name, List<Integer> sizes, List<Double> ra
      * levels) or L = 24 (5 times the cost of L = 20 per point) do not fit 4 hours on 2 cores.
      */
     public static final TransitionPreset PRECISE = new TransitionPreset("precise", List.of(12, 14, 16, 18, 20),
-            List.of(15.75, 16.0, 16.25, 16.5, 16.75, 17.0, 17.25), 60_000, 0.2);
+            List.of(15.75, 16.0, 16.25, 16.5, 16.75, 17.0, 17.25), 60_000, 0.2, Eigenvalues.DENSE);
 
     public static final List<TransitionPreset> ALL = List.of(QUICK, PRECISE);
 

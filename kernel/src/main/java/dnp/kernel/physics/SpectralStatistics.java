@@ -28,9 +28,19 @@ public final class SpectralStatistics {
             return new GapRatio(Double.NaN, 0);
         }
         int start = (n - m) / 2;
+        return gapRatio(lambda, start, start + m);
+    }
+
+    /** ⟨r⟩ over every level of an ascending window (e.g. the eigenvalues of an energy window). */
+    public static GapRatio gapRatioOfAll(double[] levels) {
+        return levels.length < 3 ? new GapRatio(Double.NaN, 0) : gapRatio(levels, 0, levels.length);
+    }
+
+    /** ⟨r⟩ over the levels [from, to) of an ascending array. */
+    private static GapRatio gapRatio(double[] lambda, int from, int to) {
         double sum = 0;
         int count = 0;
-        for (int k = start; k <= start + m - 3; k++) {
+        for (int k = from; k <= to - 3; k++) {
             double s1 = lambda[k + 1] - lambda[k];
             double s2 = lambda[k + 2] - lambda[k + 1];
             double max = Math.max(s1, s2);

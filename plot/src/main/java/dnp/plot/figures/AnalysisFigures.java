@@ -18,9 +18,9 @@ public final class AnalysisFigures {
     private AnalysisFigures() {}
 
     /** ⟨r⟩ against w/t, one curve per L with standard errors, reference lines and the crossings. */
-    public static Plot transition(TransitionAnalysis a, double gapFraction, double width, String boundary) {
+    public static Plot transition(TransitionAnalysis a, String levels, double width, String boundary) {
         Plot plot = new Plot("Level statistics across the Anderson transition", "disorder / hopping  w/t",
-                "mean gap ratio ⟨r⟩").note("central " + Math.round(100 * gapFraction) + "% of levels, w = "
+                "mean gap ratio ⟨r⟩").note(levels + ", w = "
                 + PaperFigures.fmt(width) + ", " + boundary + " boundaries; error bars: standard error")
                 .horizontalLine(Literature.GAP_RATIO_GOE, String.format(Locale.ROOT, "GOE %.4f", Literature.GAP_RATIO_GOE))
                 .horizontalLine(Literature.GAP_RATIO_POISSON,
