@@ -36,9 +36,9 @@ import java.util.concurrent.Callable;
                 "window against w/t for several L (eigenvalues only), the crossings of successive sizes with",
                 "bootstrap intervals, and the estimate of w/t_c. Resumable like dnp sweep."})
 final class TransitionCommand implements Callable<Integer> {
-    @Option(names = "--preset", paramLabel = "NAME", description = "quick (default: L = 8–12, minutes) or precise "
-            + "(L = 12–20, about 3.5 hours on 2 cores, resumable); --L, --ratio, --levels and --gap-fraction "
-            + "override its values")
+    @Option(names = "--preset", paramLabel = "NAME", description = "quick (default: L = 8–16, minutes) or precise "
+            + "(L = 12–24, resumable; BENCHMARKS.md gives the time of each); --L, --ratio, --levels, --eigenvalues "
+            + "and --energy-window override its values")
     String preset = TransitionPreset.QUICK.name();
     @Option(names = "--L", paramLabel = "LIST", description = "lattice sizes (default: the preset's)")
     String sizes;
@@ -53,8 +53,8 @@ final class TransitionCommand implements Callable<Integer> {
     @Option(names = "--levels", paramLabel = "N", description = "gap ratios to gather per (L, w/t) when --realizations "
             + "is not given (default: the preset's)")
     Integer levels;
-    @Option(names = "--gap-fraction", paramLabel = "F", description = "central fraction of the levels used (default: "
-            + "the preset's)")
+    @Option(names = "--gap-fraction", paramLabel = "F", description = "central fraction of the levels used with "
+            + "--eigenvalues dense (default 0.2)")
     Double gapFraction;
     @Option(names = "--eigenvalues", paramLabel = "HOW", description = "dense (LAPACK, the central --gap-fraction "
             + "of the levels) or lanczos (two Lanczos recursions on the matrix-free stencil, the levels with "
@@ -122,15 +122,22 @@ final class TransitionCommand implements Callable<Integer> {
         if (levelCount < 1) {
             throw new UserInputException("--levels must be at least 1, got " + levelCount);
         }
-        double fraction = gapFraction != null ? gapFraction : base.gapFraction();
+        TransitionPreset.Eigenvalues how = eigenvalues != null ? TransitionPreset.Eigenvalues.parse(eigenvalues)
+                : base.eigenvalues();
+        if (gapFraction != null && how == TransitionPreset.Eigenvalues.LANCZOS) {
+            throw new UserInputException("--gap-fraction applies to --eigenvalues dense; the Lanczos levels are those "
+                    + "of --energy-window");
+        }
+        double fraction = how == TransitionPreset.Eigenvalues.LANCZOS ? TransitionPreset.LANCZOS_FRACTION
+                : gapFraction != null ? gapFraction
+                : base.eigenvalues() == TransitionPreset.Eigenvalues.DENSE ? base.gapFraction()
+                : TransitionPreset.DENSE_FRACTION;
         if (!(fraction > 0 && fraction <= 1)) {
             throw new UserInputException("--gap-fraction must be in (0, 1], got " + fraction);
         }
         if (realizations != null && realizations < 1) {
             throw new UserInputException("--realizations must be at least 1, got " + realizations);
         }
-        TransitionPreset.Eigenvalues how = eigenvalues != null ? TransitionPreset.Eigenvalues.parse(eigenvalues)
-                : base.eigenvalues();
         double window = energyWindow != null ? energyWindow : TransitionPreset.LANCZOS_WINDOW;
         if (!(window > 0) || Double.isInfinite(window)) {
             throw new UserInputException("--energy-window must be positive, got " + window);

@@ -50,7 +50,8 @@ class TransitionPresetTest {
     void theQuickPresetIsTheDefaultAndOptionsOverrideAPreset() {
         assertEquals(TransitionPreset.QUICK, plan().preset());
         assertEquals(TransitionPreset.QUICK.sizes(), plan().sizes());
-        var mixed = plan("--preset", "precise", "--L", "6,8", "--levels", "1000", "--gap-fraction", "0.5");
+        var mixed = plan("--preset", "precise", "--L", "6,8", "--levels", "1000", "--eigenvalues", "dense",
+                "--gap-fraction", "0.5");
         assertEquals(List.of(6, 8), mixed.sizes());
         assertEquals(TransitionPreset.PRECISE.ratios(), mixed.ratios(), "what is not given comes from the preset");
         assertEquals(List.of(10, 10), mixed.realizations(), "at least ten realizations: 1000 / (0.5 · 216) → 10");

@@ -79,8 +79,10 @@ class TransitionTest {
         int refused = Main.execute(new PrintWriter(err, true), "transition", "--L", "5,6", "--ratio", "12,20",
                 "--realizations", "3", "--bootstrap", "20", "--scaling-bootstrap", "0", "--out", out.toString(), "-q");
         assertEquals(2, refused, "a dense run must not resume a Lanczos sweep");
-        assertEquals(2, Main.execute(new PrintWriter(err, true), "transition", "--energy-window", "2", "--dry-run"),
-                "--energy-window without --eigenvalues lanczos");
+        assertEquals(2, Main.execute(new PrintWriter(err, true), "transition", "--eigenvalues", "dense",
+                "--energy-window", "2", "--dry-run"), "--energy-window with dense eigenvalues");
+        assertEquals(2, Main.execute(new PrintWriter(err, true), "transition", "--gap-fraction", "0.3", "--dry-run"),
+                "--gap-fraction with Lanczos eigenvalues");
     }
 
     @Test

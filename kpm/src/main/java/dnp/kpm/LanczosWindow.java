@@ -152,11 +152,7 @@ public final class LanczosWindow {
         if (!(halfWidth > 0) || Double.isInfinite(halfWidth)) {
             throw new IllegalArgumentException("half-width must be positive and finite, got " + halfWidth);
         }
-        double centre = 0;
-        for (int i = 0; i < disorder.sites(); i++) {
-            centre += disorder.at(i);
-        }
-        centre /= disorder.sites();
+        double centre = centre(disorder);
         ScaledHamiltonian h = ScaledHamiltonian.of(lattice, t, disorder, 1.0, 0.0);
         long start = new RandomStream(seed, realization, START_VECTOR).nextLong();
         Result r = eigenvalues(h, start, centre - halfWidth, centre + halfWidth);
@@ -165,6 +161,15 @@ public final class LanczosWindow {
                     + realization + ": no agreement after " + r.steps() + " steps (last change " + r.change() + ")");
         }
         return r;
+    }
+
+    /** c = tr M / N = (1/N) Σ_i Δ_i, the centre of mass of the spectrum (the hopping is traceless). */
+    public static double centre(Disorder disorder) {
+        double sum = 0;
+        for (int i = 0; i < disorder.sites(); i++) {
+            sum += disorder.at(i);
+        }
+        return sum / disorder.sites();
     }
 
     /** The eigenvalues of both T_m in the window (values of the first), matched within {@link #MATCH} tolerances. */

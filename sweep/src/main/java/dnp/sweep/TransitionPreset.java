@@ -5,9 +5,8 @@ import java.util.Locale;
 
 /**
  * The sweeps of {@code dnp transition}: sizes, the grid of w/t, the gap ratios gathered per (L, w/t)
- * and the central fraction of the levels they come from. {@code quick} is the default (minutes on 2
- * cores); {@code precise} is the most that fits about 4 hours on 2 cores (resumable; BENCHMARKS.md
- * gives the timings behind its cost).
+ * and where the levels come from. {@code quick} is the default (minutes on 2 cores); {@code precise}
+ * takes L to 24 (BENCHMARKS.md, section 7, gives the time of each).
  *
  * @param name        the name {@code --preset} takes
  * @param sizes       lattice sizes, ascending
@@ -47,26 +46,31 @@ public record TransitionPreset(String name, List<Integer> sizes, List<Double> ra
      */
     public static final double LANCZOS_WINDOW = 1.75;
 
+    /** Central fraction of the levels of each dense spectrum, unless --gap-fraction says otherwise. */
+    public static final double DENSE_FRACTION = 0.2;
+
+    /** The fraction of the levels the default Lanczos window holds, about; it sets the number of realizations. */
+    public static final double LANCZOS_FRACTION = 0.2;
+
     /** Fewest realizations of any (L, w/t), so that the bootstrap over realizations has something to resample. */
     public static final int MIN_REALIZATIONS = 10;
 
     /**
-     * The default: L = 8–12 on 9 points of w/t in 14–19, denser around w/t_c = 16.5 where ⟨r⟩ changes
-     * fastest with w/t, and wide enough to constrain ν, with the central 20% of the levels (about 7
-     * CPU-minutes; BENCHMARKS.md, section 7).
+     * The default: L = 8, 12, 16 on 9 points of w/t in 14–19, denser around w/t_c = 16.5 where ⟨r⟩
+     * changes fastest with w/t, and wide enough to constrain ν; about 40 000 gap ratios per point
+     * from the Lanczos window (BENCHMARKS.md, section 7, gives its time).
      */
-    public static final TransitionPreset QUICK = new TransitionPreset("quick", List.of(8, 10, 12),
-            List.of(14.0, 15.0, 15.5, 16.0, 16.5, 17.0, 17.5, 18.0, 19.0), 24_000, 0.2, Eigenvalues.DENSE);
+    public static final TransitionPreset QUICK = new TransitionPreset("quick", List.of(8, 12, 16),
+            List.of(14.0, 15.0, 15.5, 16.0, 16.5, 17.0, 17.5, 18.0, 19.0), 40_000, LANCZOS_FRACTION,
+            Eigenvalues.LANCZOS);
 
     /**
-     * L = 12–20 on 7 points of w/t in 15.75–17.25 (±4.5% around w/t_c), 60 000 gap ratios per point
-     * from the central 20% of the levels: a standard error of ⟨r⟩ of about 0.25% per point, and about
-     * 3.5 hours on 2 cores (one realization per core; BENCHMARKS.md, section 7). The cost is Σ_L
-     * (levels/(0.2 N))·(points)·T(N) with the eigenvalue time T ∝ N³, so 0.1% per point (6.25 times the
-     * levels) or L = 24 (5 times the cost of L = 20 per point) do not fit 4 hours on 2 cores.
+     * L = 12–24 on 7 points of w/t in 15–18 (±9% around w/t_c), about 150 000 gap ratios per point from
+     * the Lanczos window: a standard error of ⟨r⟩ of about 0.16% per point (BENCHMARKS.md, section 7,
+     * gives its time on 2 cores; resumable, and shardable over a job array).
      */
-    public static final TransitionPreset PRECISE = new TransitionPreset("precise", List.of(12, 14, 16, 18, 20),
-            List.of(15.75, 16.0, 16.25, 16.5, 16.75, 17.0, 17.25), 60_000, 0.2, Eigenvalues.DENSE);
+    public static final TransitionPreset PRECISE = new TransitionPreset("precise", List.of(12, 14, 16, 18, 20, 24),
+            List.of(15.0, 15.5, 16.0, 16.5, 17.0, 17.5, 18.0), 150_000, LANCZOS_FRACTION, Eigenvalues.LANCZOS);
 
     public static final List<TransitionPreset> ALL = List.of(QUICK, PRECISE);
 
