@@ -11,6 +11,7 @@ import dnp.plot.figures.PaperFigures;
 import dnp.sweep.AtomicFiles;
 import dnp.sweep.Driver;
 import dnp.sweep.ModelSpec;
+import dnp.sweep.Parallelism;
 import dnp.sweep.ProvenanceCollector;
 import dnp.sweep.records.Documents;
 import dnp.sweep.records.SpectrumLines.GapRatioLine;
@@ -195,7 +196,10 @@ final class TransitionCommand implements Callable<Integer> {
                     : "transition: eigenvalues only, gap ratio");
             Path dir = out.resolve("L" + size);
             double window = plan.energyWindow();
-            SweepRunner.run(spec, parameters, dir, shardOf[0], shardOf[1], parallel, blasThreads, quiet,
+            // The Lanczos route needs a few N-vectors and no BLAS: one realization per core at every L.
+            Integer realizationsAtOnce = parallel != null || !lanczos ? parallel : Integer.valueOf(Parallelism.cores());
+            Integer blas = blasThreads != null || !lanczos ? blasThreads : Integer.valueOf(1);
+            SweepRunner.run(spec, parameters, dir, shardOf[0], shardOf[1], realizationsAtOnce, blas, quiet,
                     task -> lanczos ? SpectrumRecords.gapRatioLanczos(spec, task, window)
                             : SpectrumRecords.gapRatio(spec, task, gapFraction));
             if (shardOf[1] > 1) {
