@@ -27,25 +27,21 @@ public final class Stencils {
 
     /** The Vector API Sturm counter, or null where the module is absent. */
     static SturmCounter panamaSturmOrNull() {
-        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-            return null;
-        }
-        try {
-            Class<?> panama = Class.forName("dnp.kpm.PanamaSturmCounter");
-            return (SturmCounter) panama.getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException | LinkageError ex) {
-            return null;
-        }
+        return panamaOrNull("dnp.kpm.PanamaSturmCounter", SturmCounter.class);
     }
 
     /** The Vector API stencil, or null where the module is absent (for tests and benchmarks). */
     public static BlockStencil panamaOrNull() {
+        return panamaOrNull("dnp.kpm.PanamaBlockStencil", BlockStencil.class);
+    }
+
+    /** An instance of a Vector API class, loaded only where jdk.incubator.vector is present; else null. */
+    private static <T> T panamaOrNull(String className, Class<T> type) {
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
             return null;
         }
         try {
-            Class<?> panama = Class.forName("dnp.kpm.PanamaBlockStencil");
-            return (BlockStencil) panama.getDeclaredConstructor().newInstance();
+            return type.cast(Class.forName(className).getDeclaredConstructor().newInstance());
         } catch (ReflectiveOperationException | LinkageError ex) {
             return null;
         }

@@ -40,28 +40,41 @@ public final class Lapack {
      * @return bytes of workspace used (for memory accounting)
      */
     public static long dsyevd(Job job, int n, MemorySegment a, int lda, MemorySegment w) {
-        requireSquare("dsyevd", n, a, lda);
-        requireDoubles("dsyevd", "w", w, n);
+        return divideAndConquer("dsyevd", lapacke_h::LAPACKE_dsyevd_work, job, n, a, lda, w);
+    }
+
+    /** The signature shared by LAPACKE_dsyevd_work and LAPACKE_dsyevd_2stage_work. */
+    @FunctionalInterface
+    private interface DivideAndConquerWork {
+        int call(int layout, byte jobz, byte uplo, int n, MemorySegment a, int lda, MemorySegment w,
+                 MemorySegment work, int lwork, MemorySegment iwork, int liwork);
+    }
+
+    /** Validation, workspace query and call of a dsyevd-family routine. */
+    private static long divideAndConquer(String routine, DivideAndConquerWork routineWork, Job job, int n,
+                                         MemorySegment a, int lda, MemorySegment w) {
+        requireSquare(routine, n, a, lda);
+        requireDoubles(routine, "w", w, n);
         if (n == 0) {
             return 0;
         }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment workQuery = arena.allocate(ValueLayout.JAVA_DOUBLE);
             MemorySegment iworkQuery = arena.allocate(ValueLayout.JAVA_INT);
-            int info = lapacke_h.LAPACKE_dsyevd_work(lapacke_h.LAPACK_COL_MAJOR, job.code, UPLO_LOWER, n, a, lda, w,
+            int info = routineWork.call(lapacke_h.LAPACK_COL_MAJOR, job.code, UPLO_LOWER, n, a, lda, w,
                     workQuery, -1, iworkQuery, -1);
-            check("dsyevd (workspace query)", info);
+            check(routine + " (workspace query)", info);
             long lwork = lworkFromQuery(workQuery.get(ValueLayout.JAVA_DOUBLE, 0));
             int liwork = iworkQuery.get(ValueLayout.JAVA_INT, 0);
             if (lwork > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("dsyevd needs a workspace of " + lwork
+                throw new IllegalArgumentException(routine + " needs a workspace of " + lwork
                         + " doubles for n = " + n + ", beyond 32-bit LAPACK integers; use dsyevr");
             }
             MemorySegment work = arena.allocate(ValueLayout.JAVA_DOUBLE, lwork);
             MemorySegment iwork = arena.allocate(ValueLayout.JAVA_INT, Math.max(1, liwork));
-            info = lapacke_h.LAPACKE_dsyevd_work(lapacke_h.LAPACK_COL_MAJOR, job.code, UPLO_LOWER, n, a, lda, w,
+            info = routineWork.call(lapacke_h.LAPACK_COL_MAJOR, job.code, UPLO_LOWER, n, a, lda, w,
                     work, (int) lwork, iwork, liwork);
-            check("dsyevd", info);
+            check(routine, info);
             return 8L * lwork + 4L * liwork;
         }
     }
@@ -86,34 +99,11 @@ public final class Lapack {
      * @throws UnsupportedOperationException when the provider lacks it ({@link #hasDsyevd2stage()})
      */
     public static long dsyevd2stage(int n, MemorySegment a, int lda, MemorySegment w) {
-        requireSquare("dsyevd_2stage", n, a, lda);
-        requireDoubles("dsyevd_2stage", "w", w, n);
         if (!hasDsyevd2stage()) {
             throw new UnsupportedOperationException("dsyevd_2stage: the LAPACKE provider "
                     + NativeLibraries.provider().description() + " has no " + DSYEVD_2STAGE + " (LAPACK before 3.7)");
         }
-        if (n == 0) {
-            return 0;
-        }
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment workQuery = arena.allocate(ValueLayout.JAVA_DOUBLE);
-            MemorySegment iworkQuery = arena.allocate(ValueLayout.JAVA_INT);
-            int info = lapacke_h.LAPACKE_dsyevd_2stage_work(lapacke_h.LAPACK_COL_MAJOR, Job.VALUES.code, UPLO_LOWER, n,
-                    a, lda, w, workQuery, -1, iworkQuery, -1);
-            check("dsyevd_2stage (workspace query)", info);
-            long lwork = lworkFromQuery(workQuery.get(ValueLayout.JAVA_DOUBLE, 0));
-            int liwork = iworkQuery.get(ValueLayout.JAVA_INT, 0);
-            if (lwork > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("dsyevd_2stage needs a workspace of " + lwork
-                        + " doubles for n = " + n + ", beyond 32-bit LAPACK integers; use dsyevr");
-            }
-            MemorySegment work = arena.allocate(ValueLayout.JAVA_DOUBLE, lwork);
-            MemorySegment iwork = arena.allocate(ValueLayout.JAVA_INT, Math.max(1, liwork));
-            info = lapacke_h.LAPACKE_dsyevd_2stage_work(lapacke_h.LAPACK_COL_MAJOR, Job.VALUES.code, UPLO_LOWER, n,
-                    a, lda, w, work, (int) lwork, iwork, liwork);
-            check("dsyevd_2stage", info);
-            return 8L * lwork + 4L * liwork;
-        }
+        return divideAndConquer("dsyevd_2stage", lapacke_h::LAPACKE_dsyevd_2stage_work, Job.VALUES, n, a, lda, w);
     }
 
     /**
