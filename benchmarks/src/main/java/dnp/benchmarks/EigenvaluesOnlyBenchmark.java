@@ -6,7 +6,6 @@ import dnp.kernel.model.AndersonHamiltonian;
 import dnp.kernel.model.Disorder;
 import dnp.kernel.model.Lattice;
 import dnp.kpm.LanczosWindow;
-import dnp.sweep.TransitionPreset;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -58,7 +57,7 @@ public class EigenvaluesOnlyBenchmark {
         double t = WIDTH / RATIO;
         Disorder disorder = Disorder.box(lattice.sites(), WIDTH, 1, realization++);
         if (route.equals("lanczos")) {
-            return LanczosWindow.aroundCentre(lattice, t, disorder, TransitionPreset.LANCZOS_WINDOW * t, 1,
+            return LanczosWindow.aroundCentre(lattice, t, disorder, LanczosWindow.DEFAULT_WINDOW * t, 1,
                     realization).eigenvalues()[0];
         }
         int twoStageFrom = route.equals("dsyevd_2stage") ? 1 : Integer.MAX_VALUE;

@@ -8,6 +8,7 @@ import dnp.cli.options.Grid;
 import dnp.kernel.model.BoundaryCondition;
 import dnp.plot.figures.AnalysisFigures;
 import dnp.plot.figures.PaperFigures;
+import dnp.kpm.LanczosWindow;
 import dnp.sweep.AtomicFiles;
 import dnp.sweep.Driver;
 import dnp.sweep.ModelSpec;
@@ -62,7 +63,7 @@ final class TransitionCommand implements Callable<Integer> {
             + "|λ − c| ≤ --energy-window·t around the centre c; no N² matrix) (default: the preset's)")
     String eigenvalues;
     @Option(names = "--energy-window", paramLabel = "E", description = "half-width of the Lanczos window in units "
-            + "of t (default " + TransitionPreset.LANCZOS_WINDOW + ", about 20% of the levels near w/t_c)")
+            + "of t (default " + LanczosWindow.DEFAULT_WINDOW + ", about 20% of the levels near w/t_c)")
     Double energyWindow;
     @Option(names = "--seed", description = "disorder seed (default ${DEFAULT-VALUE})")
     long seed = 1;
@@ -139,7 +140,7 @@ final class TransitionCommand implements Callable<Integer> {
         if (realizations != null && realizations < 1) {
             throw new UserInputException("--realizations must be at least 1, got " + realizations);
         }
-        double window = energyWindow != null ? energyWindow : TransitionPreset.LANCZOS_WINDOW;
+        double window = energyWindow != null ? energyWindow : LanczosWindow.DEFAULT_WINDOW;
         if (!(window > 0) || Double.isInfinite(window)) {
             throw new UserInputException("--energy-window must be positive, got " + window);
         }

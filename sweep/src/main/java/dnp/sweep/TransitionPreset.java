@@ -40,12 +40,6 @@ public record TransitionPreset(String name, List<Integer> sizes, List<Double> ra
         }
     }
 
-    /**
-     * Half-width of the Lanczos energy window, in units of t: |λ − c| ≤ 1.75 t holds about 20% of the
-     * levels at w/t = 16.5 (the dense central 20% spans ±1.77 t at L = 16), and 17–23% over w/t = 14–19.
-     */
-    public static final double LANCZOS_WINDOW = 1.75;
-
     /** Central fraction of the levels of each dense spectrum, unless --gap-fraction says otherwise. */
     public static final double DENSE_FRACTION = 0.2;
 
