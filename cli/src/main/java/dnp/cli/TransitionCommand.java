@@ -39,7 +39,7 @@ import java.util.concurrent.Callable;
                 "bootstrap intervals, and the estimate of w/t_c. Resumable like dnp sweep."})
 final class TransitionCommand implements Callable<Integer> {
     @Option(names = "--preset", paramLabel = "NAME", description = "quick (default: L = 8–16, minutes) or precise "
-            + "(L = 12–24, resumable; BENCHMARKS.md gives the time of each); --L, --ratio, --levels, --eigenvalues "
+            + "(L = 12–20, about an hour on 2 cores, resumable; BENCHMARKS.md gives the time of each); --L, --ratio, --levels, --eigenvalues "
             + "and --energy-window override its values")
     String preset = TransitionPreset.QUICK.name();
     @Option(names = "--L", paramLabel = "LIST", description = "lattice sizes (default: the preset's)")

@@ -59,11 +59,12 @@ public record TransitionPreset(String name, List<Integer> sizes, List<Double> ra
             Eigenvalues.LANCZOS);
 
     /**
-     * L = 12–24 on 7 points of w/t in 15–18 (±9% around w/t_c), about 150 000 gap ratios per point from
-     * the Lanczos window: a standard error of ⟨r⟩ of about 0.16% per point (BENCHMARKS.md, section 7,
-     * gives its time on 2 cores; resumable, and shardable over a job array).
+     * L = 12–20 on 7 points of w/t in 15–18 (±9% around w/t_c), about 150 000 gap ratios per point from
+     * the Lanczos window: a standard error of ⟨r⟩ of about 0.16% per point, about an hour on 2 cores
+     * (BENCHMARKS.md, section 7; resumable, and shardable over a job array). {@code --L 12,14,16,18,20,24}
+     * adds L = 24 for about 45 minutes more.
      */
-    public static final TransitionPreset PRECISE = new TransitionPreset("precise", List.of(12, 14, 16, 18, 20, 24),
+    public static final TransitionPreset PRECISE = new TransitionPreset("precise", List.of(12, 14, 16, 18, 20),
             List.of(15.0, 15.5, 16.0, 16.5, 17.0, 17.5, 18.0), 150_000, LANCZOS_FRACTION, Eigenvalues.LANCZOS);
 
     public static final List<TransitionPreset> ALL = List.of(QUICK, PRECISE);
