@@ -49,16 +49,24 @@ public final class EigenProperties {
                 assertEquals(a == b ? 1.0 : 0.0, dot, tolerance, "⟨v_" + a + ", v_" + b + "⟩");
             }
         }
+        assertTraceIdentities(m, lambda, tolerance * Math.max(1, norm) * Math.sqrt(n),
+                tolerance * Math.max(1, norm * norm));
+    }
+
+    /** Σλ = trace(M) and Σλ² = ‖M‖_F², with the given absolute tolerances. */
+    public static void assertTraceIdentities(double[][] m, double[] lambda, double traceTolerance,
+                                             double squareTolerance) {
+        double norm = frobenius(m);
         double trace = 0;
         double sum = 0;
         double squares = 0;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < m.length; i++) {
             trace += m[i][i];
             sum += lambda[i];
             squares += lambda[i] * lambda[i];
         }
-        assertEquals(trace, sum, tolerance * Math.max(1, norm) * Math.sqrt(n), "Σλ = trace(M)");
-        assertEquals(norm * norm, squares, tolerance * Math.max(1, norm * norm), "Σλ² = ‖M‖_F²");
+        assertEquals(trace, sum, traceTolerance, "Σλ = trace(M)");
+        assertEquals(norm * norm, squares, squareTolerance, "Σλ² = ‖M‖_F²");
     }
 
     public static double frobenius(double[][] m) {

@@ -120,17 +120,9 @@ class LapackEigenSolverTest {
             try (DenseMatrix m = toDense(a)) {
                 values = twoStage.eigenvalues(m);
             }
-            double trace = 0;
-            double sumValues = 0;
-            double sumSquares = 0;
-            for (int i = 0; i < n; i++) {
-                trace += a[i][i];
-                sumValues += values[i];
-                sumSquares += values[i] * values[i];
-            }
             assertArrayEquals(expected, values, 1e-13 * n * norm + Double.MIN_NORMAL, "n = " + n);
-            assertEquals(trace, sumValues, 1e-13 * n * norm + Double.MIN_NORMAL, "Σλ = tr H, n = " + n);
-            assertEquals(norm * norm, sumSquares, 1e-13 * n * norm * norm + Double.MIN_NORMAL, "Σλ² = ‖H‖², n = " + n);
+            EigenProperties.assertTraceIdentities(a, values, 1e-13 * n * norm + Double.MIN_NORMAL,
+                    1e-13 * n * norm * norm + Double.MIN_NORMAL);
             for (int k = 1; k < n; k++) {
                 assertTrue(values[k - 1] <= values[k], "ascending");
             }
