@@ -185,8 +185,7 @@ public final class LanczosWindow {
         List<double[]> b = second.clusters(lower, upper);
         double tol = Math.max(first.tolerance(), second.tolerance());
         double radius = MATCH * tol;
-        double duplicate = DUPLICATE * Math.max(norm(first.alpha, first.beta, first.steps),
-                norm(second.alpha, second.beta, second.steps));
+        double duplicate = DUPLICATE * Math.max(first.norm(), second.norm());
         List<Double> both = new ArrayList<>();
         int i = 0;
         int j = 0;
@@ -317,16 +316,6 @@ public final class LanczosWindow {
         return out.clone();
     }
 
-    /** T_m's diagonal α_1…α_m (a copy). */
-    public double[] alpha() {
-        return Arrays.copyOf(alpha, steps);
-    }
-
-    /** T_m's off-diagonal β_1…β_m; β_m links to the next, not yet computed, vector (a copy). */
-    public double[] beta() {
-        return Arrays.copyOf(beta, steps);
-    }
-
     /** ‖T_m‖_∞, the largest absolute row sum (a bound on ‖M‖ once the recursion has explored the spectrum). */
     static double norm(double[] alpha, double[] beta, int m) {
         double norm = 0;
@@ -342,9 +331,14 @@ public final class LanczosWindow {
         return (1000.0 + m) * Math.ulp(1.0) * norm;
     }
 
+    /** ‖T_m‖_∞ of the current T_m. */
+    double norm() {
+        return norm(alpha, beta, steps);
+    }
+
     /** The tolerance of the current T_m: {@link #multiplicityTolerance} of its norm and order. */
     public double tolerance() {
-        return multiplicityTolerance(norm(alpha, beta, steps), steps);
+        return multiplicityTolerance(norm(), steps);
     }
 
     /**
