@@ -81,20 +81,36 @@ public final class Golden {
     }
 
     /**
+     * The error of a computed value as the tests judge it: the relative error, except for a polarization
+     * P = (Ω_emit − Ω_abs)/(Ω_emit + Ω_abs), which is a difference of two rates. Relative errors ε of the
+     * rates move P by at most ε(1 − P²), so a small P amplifies them by (1 − P²)/|P| (730 at P = 0.0014,
+     * t = 20, ω_n = 5, where the rates of another CPU's BLAS kernels differ by 4e-14 of P). A polarization
+     * is judged by the smaller of its relative error and the relative rate error it implies,
+     * |ΔP|/(1 − P²): either within the tolerance means the rates were computed to it.
+     */
+    public static double error(Kind kind, double actual, double expected) {
+        double rel = relative(actual, expected);
+        if (kind == Kind.PN || kind == Kind.PN_GOE) {
+            return Math.min(rel, Math.abs(actual - expected) / (1 - expected * expected));
+        }
+        return rel;
+    }
+
+    /**
      * Checks one computed value: within {@link #RELATIVE_TOLERANCE} of the 32-digit value, and of the
      * golden value wherever the golden value is itself that accurate; where it is not, the computed
      * value must be the closer of the two to the 32-digit value.
      */
     public static void assertAgrees(Entry e, double actual, String who) {
-        double toTruth = relative(actual, e.highPrecision());
+        double toTruth = error(e.kind(), actual, e.highPrecision());
         assertTrue(toTruth <= RELATIVE_TOLERANCE, who + " " + e.label() + ": " + actual + " against the 32-digit "
-                + e.highPrecision() + ", relative error " + toTruth);
+                + e.highPrecision() + ", error " + toTruth);
         if (e.goldenIsAccurate()) {
-            double toGolden = relative(actual, e.golden());
+            double toGolden = error(e.kind(), actual, e.golden());
             assertTrue(toGolden <= RELATIVE_TOLERANCE, who + " " + e.label() + ": " + actual + " against the golden "
-                    + e.golden() + ", relative error " + toGolden);
+                    + e.golden() + ", error " + toGolden);
         } else {
-            assertTrue(toTruth < relative(e.golden(), e.highPrecision()), who + " " + e.label()
+            assertTrue(relative(actual, e.highPrecision()) < relative(e.golden(), e.highPrecision()), who + " " + e.label()
                     + ": farther from the 32-digit value than the golden value is");
         }
     }
