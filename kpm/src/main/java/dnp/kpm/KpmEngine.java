@@ -101,37 +101,120 @@ public final class KpmEngine {
         int columns = sites.length + traceIds.length;
         double[] out = new double[columns * m];
         int b = settings.blockSize();
-        int blocks = (columns + b - 1) / b;
-        BlockStencil stencil = Stencils.preferred();
-        int size = h.size();
-        int groups = BlockStencil.ROW_GROUPS;
-        // Threads share one block and split every plane into row groups: the block's two arrays
-        // are then read by both cores from one copy (one block per thread would double the working set).
-        // Below ≈ 64k site-vectors per step a time slot of the wavefront is a few microseconds of work,
-        // less than a barrier costs: small lattices run on one thread.
-        int threads = (long) n * b < SMALL_STEP ? 1 : Math.max(1, Math.min(settings.threads(), groups));
         int steps = (m + 1) / 2;   // step 1 gives μ_0, μ_1; step j ≥ 2 gives μ_{2j−2}, μ_{2j−1}
-        int depth = Math.min(steps, settings.sweepDepth() > 0 ? settings.sweepDepth() : sweepDepth(size, b));
-        double[] x = new double[BlockStencil.length(h, b)];
-        double[] y = new double[x.length];
-        // Dot products of every (step of the sweep, plane, row group).
-        double[] sums = new double[depth * size * groups * 2 * b];
-        SpinBarrier barrier = new SpinBarrier(threads);
-        Runnable[] workers = new Runnable[threads];
-        for (int t = 0; t < threads; t++) {
-            int gFrom = t * groups / threads;
-            int gTo = (t + 1) * groups / threads;
-            boolean lead = t == 0;
-            workers[t] = () -> {
-                double[] xx = new double[b];
-                double[] xo = new double[b];
-                for (int k = 0; k < blocks; k++) {
-                    int first = k * b;
-                    int count = Math.min(b, columns - first);
-                    if (lead) {
-                        startVectors(x, y, b, first, count, sites, traceIds, seed, realization, n);
+        Propagation run = new Propagation(h, b, settings.threads(), steps, settings.sweepDepth(), true);
+        double[] xx = new double[b];
+        double[] xo = new double[b];
+        for (int first = 0; first < columns; first += b) {
+            int count = Math.min(b, columns - first);
+            int from = first;
+            startVectors(run.x, run.y, b, first, count, sites, traceIds, seed, realization, n);
+            run.steps(null, (j0, sweep) -> {
+                for (int s = 1; s <= sweep; s++) {
+                    run.dots(s, xx, xo);
+                    int j = j0 + s - 1;
+                    for (int c = 0; c < count; c++) {
+                        int row = (from + c) * m;
+                        if (j == 1) {
+                            out[row] = xx[c];        // μ_0 = ⟨r_0|r_0⟩
+                            out[row + 1] = xo[c];    // μ_1 = ⟨r_1|r_0⟩
+                        } else {
+                            // μ_{2n} = 2⟨r_n|r_n⟩ − μ_0, μ_{2n+1} = 2⟨r_{n+1}|r_n⟩ − μ_1 with n = j − 1.
+                            out[row + 2 * j - 2] = 2 * xx[c] - out[row];
+                            if (2 * j - 1 < m) {
+                                out[row + 2 * j - 1] = 2 * xo[c] - out[row + 1];
+                            }
+                        }
                     }
-                    barrier.await();
+                }
+            });
+        }
+        double[] siteMoments = Arrays.copyOf(out, sites.length * m);
+        double[] traceMoments = Arrays.copyOfRange(out, sites.length * m, columns * m);
+        for (int i = 0; i < traceMoments.length; i++) {
+            traceMoments[i] /= n; // ⟨r|T_m|r⟩/N estimates Tr T_m/N
+        }
+        return new KpmMoments(n, h.scale(), h.shift(), m, settings.kernel(), sites.clone(), siteMoments,
+                traceIds.clone(), traceMoments, seed, realization);
+    }
+
+    /** Work a worker thread does on rows [yFrom, yTo) of plane z right after step j wrote r_j there. */
+    interface RowObserver {
+        void rows(int step, double[] rj, int z, int yFrom, int yTo);
+    }
+
+    /** Work the lead thread does after a sweep of steps j0 … j0 + sweep − 1, while the others wait. */
+    interface SweepObserver {
+        void swept(int j0, int sweep);
+    }
+
+    /**
+     * The Chebyshev recursion r_j = 2H̃r_{j−1} − r_{j−2} of one block of B vectors at a time, in the
+     * wavefront order of the class comment, on up to {@link BlockStencil#ROW_GROUPS} threads that share
+     * each block. The caller writes r_0 into {@link #x} (with {@link #y} zero), then {@link #steps} runs
+     * steps 1 … {@code steps}; r_j ends in x for even j and in y for odd j.
+     */
+    static final class Propagation {
+        final ScaledHamiltonian h;
+        final int b;
+        final int threads;
+        final int steps;
+        final int depth;
+        final double[] x;
+        final double[] y;
+        /** Dot products of every (step of the sweep, plane, row group), or null when not wanted. */
+        private final double[] sums;
+        private final BlockStencil stencil = Stencils.preferred();
+
+        Propagation(ScaledHamiltonian h, int b, int threads, int steps, int sweepDepth, boolean dots) {
+            this.h = h;
+            this.b = b;
+            int size = h.size();
+            int groups = BlockStencil.ROW_GROUPS;
+            // Threads share one block and split every plane into row groups: the block's two arrays
+            // are then read by both cores from one copy (one block per thread would double the working set).
+            // Below ≈ 64k site-vectors per step a time slot of the wavefront is a few microseconds of work,
+            // less than a barrier costs: small lattices run on one thread.
+            this.threads = (long) h.sites() * b < SMALL_STEP ? 1 : Math.max(1, Math.min(threads, groups));
+            this.steps = steps;
+            this.depth = Math.max(1, Math.min(steps, sweepDepth > 0 ? sweepDepth : sweepDepth(size, b)));
+            this.x = new double[BlockStencil.length(h, b)];
+            this.y = new double[x.length];
+            this.sums = dots ? new double[depth * size * groups * 2 * b] : null;
+        }
+
+        /** Zeroes both arrays (before the caller writes the next block's r_0 into x). */
+        void clear() {
+            Arrays.fill(x, 0);
+            Arrays.fill(y, 0);
+        }
+
+        /** xx, xo = ⟨r_{j−1}|r_{j−1}⟩, ⟨r_j|r_{j−1}⟩ of step s of the last sweep, added in ascending (plane, group) order. */
+        void dots(int s, double[] xx, double[] xo) {
+            int groups = BlockStencil.ROW_GROUPS;
+            int count = h.size() * groups;
+            Arrays.fill(xx, 0);
+            Arrays.fill(xo, 0);
+            for (int q = (s - 1) * count; q < s * count; q++) {
+                int base = q * 2 * b;
+                for (int c = 0; c < b; c++) {
+                    xx[c] += sums[base + c];
+                    xo[c] += sums[base + b + c];
+                }
+            }
+        }
+
+        /** Runs steps 1 … {@link #steps} on the block in x. */
+        void steps(RowObserver rows, SweepObserver swept) {
+            int size = h.size();
+            int groups = BlockStencil.ROW_GROUPS;
+            SpinBarrier barrier = new SpinBarrier(threads);
+            Runnable[] workers = new Runnable[threads];
+            for (int t = 0; t < threads; t++) {
+                int gFrom = t * groups / threads;
+                int gTo = (t + 1) * groups / threads;
+                boolean lead = t == 0;
+                workers[t] = () -> {
                     for (int j0 = 1; j0 <= steps; j0 += depth) {
                         int sweep = Math.min(depth, steps - j0 + 1);
                         // Wavefront (class comment): step s of the sweep does plane (2s + u) mod L at time τ = 4s + u.
@@ -148,45 +231,26 @@ public final class KpmEngine {
                                 double[] dst = (j & 1) == 1 ? y : x;
                                 boolean firstStep = j == 1; // r_1 = H̃ r_0; then r_j = 2H̃ r_{j−1} − r_{j−2}
                                 for (int g = gFrom; g < gTo; g++) {
-                                    stencil.applyRows(h, b, src, dst, firstStep ? 1.0 : 2.0, !firstStep, p,
-                                            BlockStencil.groupStart(g, size), BlockStencil.groupStart(g + 1, size),
-                                            sums, (((s - 1) * size + p) * groups + g) * 2 * b);
+                                    int yFrom = BlockStencil.groupStart(g, size);
+                                    int yTo = BlockStencil.groupStart(g + 1, size);
+                                    stencil.applyRows(h, b, src, dst, firstStep ? 1.0 : 2.0, !firstStep, p, yFrom, yTo,
+                                            sums, sums == null ? 0 : (((s - 1) * size + p) * groups + g) * 2 * b);
+                                    if (rows != null) {
+                                        rows.rows(j, dst, p, yFrom, yTo);
+                                    }
                                 }
                             }
                             barrier.await();
                         }
-                        if (lead) {
-                            for (int s = 1; s <= sweep; s++) {
-                                reduce(sums, (s - 1) * size * groups, size * groups, b, xx, xo);
-                                int j = j0 + s - 1;
-                                for (int c = 0; c < count; c++) {
-                                    int row = (first + c) * m;
-                                    if (j == 1) {
-                                        out[row] = xx[c];        // μ_0 = ⟨r_0|r_0⟩
-                                        out[row + 1] = xo[c];    // μ_1 = ⟨r_1|r_0⟩
-                                    } else {
-                                        // μ_{2n} = 2⟨r_n|r_n⟩ − μ_0, μ_{2n+1} = 2⟨r_{n+1}|r_n⟩ − μ_1 with n = j − 1.
-                                        out[row + 2 * j - 2] = 2 * xx[c] - out[row];
-                                        if (2 * j - 1 < m) {
-                                            out[row + 2 * j - 1] = 2 * xo[c] - out[row + 1];
-                                        }
-                                    }
-                                }
-                            }
+                        if (lead && swept != null) {
+                            swept.swept(j0, sweep);
                         }
                         barrier.await(); // the next sweep overwrites the sums
                     }
-                }
-            };
+                };
+            }
+            runAll(workers, barrier);
         }
-        runAll(workers, barrier);
-        double[] siteMoments = Arrays.copyOf(out, sites.length * m);
-        double[] traceMoments = Arrays.copyOfRange(out, sites.length * m, columns * m);
-        for (int i = 0; i < traceMoments.length; i++) {
-            traceMoments[i] /= n; // ⟨r|T_m|r⟩/N estimates Tr T_m/N
-        }
-        return new KpmMoments(n, h.scale(), h.shift(), m, settings.kernel(), sites.clone(), siteMoments,
-                traceIds.clone(), traceMoments, seed, realization);
     }
 
     /** Zeroes both arrays and writes the start vectors of columns first … first+count−1 into x. */
@@ -203,19 +267,6 @@ public final class KpmEngine {
                 for (int i = 0; i < n; i++) {
                     x[i * b + c] = (random.nextLong() & 1L) == 0 ? 1.0 : -1.0;
                 }
-            }
-        }
-    }
-
-    /** xx, xo = the {@code count} (plane, group) sums from entry {@code from} on, added in ascending order. */
-    private static void reduce(double[] sums, int from, int count, int b, double[] xx, double[] xo) {
-        Arrays.fill(xx, 0);
-        Arrays.fill(xo, 0);
-        for (int q = from; q < from + count; q++) {
-            int base = q * 2 * b;
-            for (int c = 0; c < b; c++) {
-                xx[c] += sums[base + c];
-                xo[c] += sums[base + b + c];
             }
         }
     }
