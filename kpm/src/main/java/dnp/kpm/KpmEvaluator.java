@@ -9,13 +9,16 @@ import dnp.kernel.physics.ModelUnits;
 import dnp.kernel.physics.NuclearPolarization;
 import dnp.kernel.physics.NuclearPolarization.OverlapSums;
 import dnp.kernel.result.CorrelatorSpectrum;
-import dnp.nativebindings.Blas;
 
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.List;
+
+import static dnp.kpm.ChebyshevGrid.dos;
+import static dnp.kpm.ChebyshevGrid.dot;
+import static dnp.kpm.ChebyshevGrid.jackknife;
+import static dnp.kpm.ChebyshevGrid.parallel;
+import static dnp.kpm.ChebyshevGrid.sum;
+import static dnp.kpm.ChebyshevGrid.weighted;
 
 /**
  * From Chebyshev moments to the observables of the dense path.
@@ -60,26 +63,23 @@ import java.util.List;
  * <p><b>Sampling.</b> Sums over all N sites are estimated as (N/S) Σ over the S sampled sites.
  */
 public final class KpmEvaluator {
-    private final int k;        // grid points
-    private final int nf;       // FFT length 2K
-    private final int half;     // K + 1 spectral points kept (real signals)
+    private final ChebyshevGrid grid;
+    private final int k;
+    private final int nf;
+    private final int half;
     private final double h;
-    private final Fft fft;
-    /** FFT scratch {re, im} of the calling thread (the site loops run on the common fork-join pool). */
-    private final ThreadLocal<double[][]> scratch;
 
     private KpmEvaluator(int moments) {
-        k = gridPoints(moments);
-        nf = 2 * k;
-        half = k + 1;
-        h = 2.0 / k;
-        fft = new Fft(nf);
-        scratch = ThreadLocal.withInitial(() -> new double[][] {new double[nf], new double[nf]});
+        grid = new ChebyshevGrid(moments);
+        k = grid.k;
+        nf = grid.nf;
+        half = grid.half;
+        h = grid.h;
     }
 
-    /** K: the power of two ≥ 2M (and ≥ 64). */
+    /** K: the power of two ≥ 2M (and ≥ 64), the points of the reconstruction grid. */
     public static int gridPoints(int moments) {
-        return Math.max(64, Integer.highestOneBit(Math.max(1, 2 * moments - 1)) << 1);
+        return ChebyshevGrid.gridPoints(moments);
     }
 
     /** Evaluates with the kernel recorded in the moments. */
@@ -109,15 +109,12 @@ public final class KpmEvaluator {
         double b = mom.shift();
         double[] g = kernel.factors(m);
         ModelUnits units = ModelUnits.of(input.physics(), input.convention());
-        double[] lambda = new double[k];
-        for (int i = 0; i < k; i++) {
-            lambda[i] = a * (-1 + (i + 0.5) * h) + b;
-        }
+        double[] lambda = grid.energies(a, b);
         // Cell masses of the local densities and of the trace vectors' densities, by one dgemm.
         int traces = mom.traceIds().length;
         double[] allMoments = java.util.Arrays.copyOf(mom.siteMoments(), (s + traces) * m);
         System.arraycopy(mom.traceMoments(), 0, allMoments, s * m, traces * m);
-        double[][] rAll = densities(allMoments, s + traces, m, g);
+        double[][] rAll = grid.densities(allMoments, s + traces, m, g);
         double[][] r = java.util.Arrays.copyOf(rAll, s);
         // Global densities: [0] the estimate, [1..R] delete-one replicates over trace vectors.
         double[][] goe = goeDensities(mom, r, java.util.Arrays.copyOfRange(rAll, s, s + traces));
@@ -128,7 +125,7 @@ public final class KpmEvaluator {
         int pairs = input.pairs().size();
         double[][][] weights = new double[freq.omegaN().length][][];
         for (int u = 0; u < weights.length; u++) {
-            weights[u] = lorentzianSpectrum(1 / (units.t2n() * a), -freq.omegaN()[u] / a);
+            weights[u] = grid.lorentzianSpectrum(1 / (units.t2n() * a), -freq.omegaN()[u] / a);
         }
         double[][] s0 = new double[freq.omegaN().length][s];
         double[][] s0g = new double[freq.omegaN().length][goe.length];
@@ -159,7 +156,7 @@ public final class KpmEvaluator {
                     boolean two = j + 1 < s;
                     double first = weighted(r[j], biases[v], w.rp);
                     double second = two ? weighted(r[j + 1], biases[v], w.rp2) : 0;
-                    pairSpectrum(w.rp, two ? w.rp2 : null, w.gr, w.gi, w.gr2, w.gi2);
+                    grid.pairSpectrum(w.rp, two ? w.rp2 : null, w.gr, w.gi, w.gr2, w.gi2);
                     sp[v][j] = first * first;
                     rateSums(freq, v, weights, fs[0][j], fs[1][j], w.gr, w.gi, w.abs2, w.cross, s1, s2, j, 1.0);
                     if (two) {
@@ -174,7 +171,7 @@ public final class KpmEvaluator {
         for (int v = 0; v < biases.length; v++) {
             for (int q = 0; q < goe.length; q++) {
                 double mean = weighted(goe[q], biases[v], w.rp);
-                pairSpectrum(w.rp, null, w.gr, w.gi, w.gr2, w.gi2);
+                grid.pairSpectrum(w.rp, null, w.gr, w.gi, w.gr2, w.gi2);
                 spg[v][q] = n * mean * mean;
                 rateSums(freq, v, weights, fg[0][q], fg[1][q], w.gr, w.gi, w.abs2, w.cross, s1g, s2g, q, n);
             }
@@ -290,25 +287,6 @@ public final class KpmEvaluator {
         return a0 + a1;
     }
 
-    /**
-     * Σ_q x_q y_q over q &lt; len in four interleaved partial sums (a single running sum would wait for
-     * the previous add at every term), added as (s0 + s1) + (s2 + s3).
-     */
-    static double dot(double[] x, double[] y, int len) {
-        double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
-        int q = 0;
-        for (; q + 3 < len; q += 4) {
-            a0 += x[q] * y[q];
-            a1 += x[q + 1] * y[q + 1];
-            a2 += x[q + 2] * y[q + 2];
-            a3 += x[q + 3] * y[q + 3];
-        }
-        for (; q < len; q++) {
-            a0 += x[q] * y[q];
-        }
-        return (a0 + a1) + (a2 + a3);
-    }
-
     /** Work arrays of one thread of the site loop. */
     private static final class Buffers {
         final double[] gr, gi, gr2, gi2, abs2, cross, rp, rp2;
@@ -325,51 +303,6 @@ public final class KpmEvaluator {
         }
     }
 
-    /** Runs body(from, to) on disjoint ranges covering [0, count), in parallel on the common pool. */
-    private static void parallel(int count, java.util.function.BiConsumer<Integer, Integer> body) {
-        int chunks = Math.min(count, 4 * Math.max(1, java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1));
-        java.util.stream.IntStream.range(0, chunks).parallel()
-                .forEach(c -> body.accept((int) ((long) c * count / chunks), (int) ((long) (c + 1) * count / chunks)));
-    }
-
-    /** out = r·p elementwise; returns Σ r·p. */
-    private static double weighted(double[] r, double[] p, double[] out) {
-        double acc = 0;
-        for (int i = 0; i < r.length; i++) {
-            out[i] = r[i] * p[i];
-            acc += out[i];
-        }
-        return acc;
-    }
-
-    /**
-     * Spectrum of the band-limited Lorentzian weights w_d (class comment), d ∈ (−K, K) stored at d mod 2K,
-     * returned as {Re Ŵ·c/2K, 2·Im Ŵ·c/2K} on κ = 0…K with c the half-spectrum multiplicity (1 at κ = 0, K; else 2).
-     */
-    private double[][] lorentzianSpectrum(double gamma, double u0) {
-        double[] zr = scratch.get()[0];
-        double[] zi = scratch.get()[1];
-        java.util.Arrays.fill(zr, 0);
-        java.util.Arrays.fill(zi, 0);
-        double damping = Math.exp(-gamma * Math.PI / h);
-        for (int d = -(k - 1); d < k; d++) {
-            double sft = d * h - u0;
-            double theta = sft * Math.PI / h;
-            double w = gamma * (gamma - damping * (gamma * Math.cos(theta) - sft * Math.sin(theta)))
-                    / (gamma * gamma + sft * sft);
-            zr[Math.floorMod(d, nf)] = w;
-        }
-        fft.forward(zr, zi);
-        double[] re = new double[half];
-        double[] im = new double[half];
-        for (int q = 0; q < half; q++) {
-            double c = (q == 0 || q == k) ? 1 : 2;
-            re[q] = c * zr[q] / nf;
-            im[q] = 2 * c * zi[q] / nf;
-        }
-        return new double[][] {re, im};
-    }
-
     /** Half spectra {re[][], im[][]} of the zero-padded real signals, two per complex FFT. */
     private double[][][] spectra(double[][] signals) {
         int count = signals.length;
@@ -378,35 +311,11 @@ public final class KpmEvaluator {
         parallel((count + 1) / 2, (from, to) -> {
             for (int j = 2 * from; j < Math.min(count, 2 * to); j += 2) {
                 boolean two = j + 1 < count;
-                pairSpectrum(signals[j], two ? signals[j + 1] : null, re[j], im[j],
+                grid.pairSpectrum(signals[j], two ? signals[j + 1] : null, re[j], im[j],
                         two ? re[j + 1] : new double[half], two ? im[j + 1] : new double[half]);
             }
         });
         return new double[][][] {re, im};
-    }
-
-    /**
-     * FFT of z = a + i·b (zero-padded), split by Hermitian symmetry: A_κ = (Z_κ + conj Z_{−κ})/2,
-     * B_κ = (Z_κ − conj Z_{−κ})/(2i).
-     */
-    private void pairSpectrum(double[] a, double[] b, double[] aRe, double[] aIm, double[] bRe, double[] bIm) {
-        double[] zr = scratch.get()[0];
-        double[] zi = scratch.get()[1];
-        java.util.Arrays.fill(zr, 0);
-        java.util.Arrays.fill(zi, 0);
-        System.arraycopy(a, 0, zr, 0, k);
-        if (b != null) {
-            System.arraycopy(b, 0, zi, 0, k);
-        }
-        fft.forward(zr, zi);
-        for (int q = 0; q < half; q++) {
-            int mq = (nf - q) & (nf - 1);
-            double pr = zr[q], pi = zi[q], wr = zr[mq], wi = zi[mq];
-            aRe[q] = (pr + wr) / 2;
-            aIm[q] = (pi - wi) / 2;
-            bRe[q] = (pi + wi) / 2;
-            bIm[q] = (wr - pr) / 2;
-        }
     }
 
     /**
@@ -417,115 +326,25 @@ public final class KpmEvaluator {
     private double[][] binnedCorrelations(double[][][] spec, int count, double[] lo, double delta, double a) {
         double[][] out = new double[lo.length][count];
         parallel((count + 1) / 2, (firstPair, endPair) -> {
-            double[] zr = scratch.get()[0];
-            double[] zi = scratch.get()[1];
             double[] c1 = new double[nf];
             double[] c2 = new double[nf];
+            double[] x = new double[half];
+            double[] y = new double[half];
             for (int j = 2 * firstPair; j < Math.min(count, 2 * endPair); j += 2) {
                 boolean two = j + 1 < count;
-                java.util.Arrays.fill(zr, 0);
-                java.util.Arrays.fill(zi, 0);
-                // IFFT(X + iY) with X, Y real and even: real part → x, imaginary part → y.
                 for (int q = 0; q < half; q++) {
-                    double x = spec[0][j][q] * spec[0][j][q] + spec[1][j][q] * spec[1][j][q];
-                    double y = two ? spec[0][j + 1][q] * spec[0][j + 1][q] + spec[1][j + 1][q] * spec[1][j + 1][q] : 0;
-                    zr[q] = x;
-                    zi[q] = y;
-                    if (q > 0 && q < k) {
-                        zr[nf - q] = x;
-                        zi[nf - q] = y;
-                    }
+                    x[q] = spec[0][j][q] * spec[0][j][q] + spec[1][j][q] * spec[1][j][q];
+                    y[q] = two ? spec[0][j + 1][q] * spec[0][j + 1][q] + spec[1][j + 1][q] * spec[1][j + 1][q] : 0;
                 }
-                fft.inverseUnscaled(zr, zi);
-                for (int i = 0; i < nf; i++) {
-                    c1[i] = zr[i] / nf;
-                    c2[i] = zi[i] / nf;
-                }
+                grid.lagCorrelations(x, y, c1, c2);
                 for (int q = 0; q < lo.length; q++) {
-                    double from = lo[q] / a;
-                    double to = (lo[q] + delta) / a;
-                    int d0 = Math.max(-(k - 1), (int) Math.floor(from / h) - 1);
-                    int d1 = Math.min(k - 1, (int) Math.ceil(to / h) + 1);
-                    double acc1 = 0;
-                    double acc2 = 0;
-                    for (int d = d0; d <= d1; d++) {
-                        double w = hatIntegral(d * h, from, to);
-                        if (w != 0) {
-                            int idx = Math.floorMod(d, nf);
-                            acc1 += w * c1[idx];
-                            acc2 += w * c2[idx];
-                        }
-                    }
-                    // c(d) = h G(dh): ∫ G over the bin = Σ_d c(d) ∫hat_d / h.
-                    out[q][j] = acc1 / h;
+                    out[q][j] = grid.binIntegral(c1, lo[q], delta, a);
                     if (two) {
-                        out[q][j + 1] = acc2 / h;
+                        out[q][j + 1] = grid.binIntegral(c2, lo[q], delta, a);
                     }
                 }
             }
         });
-        return out;
-    }
-
-    /** ∫_from^to max(0, 1 − |u − centre|/h) du. */
-    private double hatIntegral(double centre, double from, double to) {
-        return h * (hatPrimitive((to - centre) / h) - hatPrimitive((from - centre) / h));
-    }
-
-    private static double hatPrimitive(double v) {
-        if (v <= -1) {
-            return 0;
-        }
-        if (v <= 0) {
-            return (v + 1) * (v + 1) / 2;
-        }
-        if (v < 1) {
-            return 1 - (1 - v) * (1 - v) / 2;
-        }
-        return 1;
-    }
-
-    /** Cell masses r(k) = h ρ̃(x_k) of {@code count} moment rows (row-major count×M), one dgemm per chunk of grid rows. */
-    private double[][] densities(double[] moments, int count, int m, double[] g) {
-        double[][] out = new double[count][k];
-        if (count == 0) {
-            return out;
-        }
-        int chunk = Math.min(k, Math.max(64, (int) Math.min(k, (4L << 20) / m)));
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment mu = arena.allocate(8L * count * m, 64);
-            MemorySegment.copy(moments, 0, mu, ValueLayout.JAVA_DOUBLE, 0, count * m);
-            MemorySegment t = arena.allocate(8L * chunk * m, 64);
-            MemorySegment c = arena.allocate(8L * k * count, 64);
-            double[] row = new double[chunk * m];
-            for (int k0 = 0; k0 < k; k0 += chunk) {
-                int rows = Math.min(chunk, k - k0);
-                // T[i + rows·m] = h (2 − δ_m0) g_m T_m(x) / (π √(1 − x²)), Chebyshev recurrence in m.
-                for (int i = 0; i < rows; i++) {
-                    double x = -1 + (k0 + i + 0.5) * h;
-                    double w = h / (Math.PI * Math.sqrt((1 - x) * (1 + x)));
-                    double tPrev = 1;
-                    double tCur = x;
-                    row[i] = w * g[0];
-                    if (m > 1) {
-                        row[i + rows] = 2 * w * g[1] * x;
-                    }
-                    for (int q = 2; q < m; q++) {
-                        double tNext = 2 * x * tCur - tPrev;
-                        row[i + rows * q] = 2 * w * g[q] * tNext;
-                        tPrev = tCur;
-                        tCur = tNext;
-                    }
-                }
-                MemorySegment.copy(row, 0, t, ValueLayout.JAVA_DOUBLE, 0, rows * m);
-                // C[k0 + i, j] = Σ_m T[i, m] μ_m(j): rows×count, leading dimension K.
-                Blas.dgemm(false, false, rows, count, m, 1.0, t, rows, mu, m, 0.0,
-                        c.asSlice(8L * k0), k);
-            }
-            for (int j = 0; j < count; j++) {
-                MemorySegment.copy(c, ValueLayout.JAVA_DOUBLE, 8L * k * j, out[j], 0, k);
-            }
-        }
         return out;
     }
 
@@ -561,40 +380,6 @@ public final class KpmEvaluator {
         return out;
     }
 
-    /**
-     * DOS per energy bin [λ_0, λ_1) of [−E, E]: the exact integral of the smoothed series,
-     * ∫ T_m(x)/(π√(1−x²)) dx over [x_0, x_1] = (sin mθ_0 − sin mθ_1)/(mπ) with θ = arccos x
-     * ((θ_0 − θ_1)/π for m = 0), divided by the bin width.
-     */
-    static double[] dos(double[] mu, double[] g, double a, double b, double halfWidth, int bins) {
-        double width = 2 * halfWidth / bins;
-        double[] out = new double[bins];
-        for (int q = 0; q < bins; q++) {
-            double x0 = clamp((-halfWidth + q * width - b) / a);
-            double x1 = clamp((-halfWidth + (q + 1) * width - b) / a);
-            double th0 = Math.acos(x0);
-            double th1 = Math.acos(x1);
-            double acc = g[0] * mu[0] * (th0 - th1) / Math.PI;
-            for (int m = 1; m < mu.length; m++) {
-                acc += 2 * g[m] * mu[m] * (Math.sin(m * th0) - Math.sin(m * th1)) / (m * Math.PI);
-            }
-            out[q] = acc / width;
-        }
-        return out;
-    }
-
-    private static double clamp(double x) {
-        return Math.max(-1, Math.min(1, x));
-    }
-
-    private static double sum(double[] x) {
-        double acc = 0;
-        for (double v : x) {
-            acc += v;
-        }
-        return acc;
-    }
-
     private static double[] meanAndSd(double[] x) {
         double mean = sum(x) / x.length;
         double var = 0;
@@ -604,14 +389,4 @@ public final class KpmEvaluator {
         return new double[] {mean, x.length > 1 ? Math.sqrt(var / (x.length - 1)) : 0};
     }
 
-    /** Delete-one jackknife standard error: √((n−1)/n Σ (θ_(i) − θ̄)²). */
-    private static double jackknife(double[] replicas) {
-        int count = replicas.length;
-        double mean = sum(replicas) / count;
-        double var = 0;
-        for (double v : replicas) {
-            var += (v - mean) * (v - mean);
-        }
-        return Math.sqrt((count - 1.0) / count * var);
-    }
 }
