@@ -245,11 +245,12 @@ public final class KpmEvaluator {
             double rn = rw[omegaBins + u];
             results.add(new KpmPairResult(input.pairs().get(pk), anderson.pn(), pnError, goeEval.pn(), pnGoeError,
                     anderson.rates(), goeEval.rates(), anderson.numerator(), anderson.denominator(), sums, goeSums,
-                    kn, kwErr[omegaBins + u], rn, rn > 0 ? kn / rn : Double.NaN));
+                    kn, kwErr[omegaBins + u], rn, rn > 0 ? kn / rn : Double.NaN,
+                    rn > 0 ? kwErr[omegaBins + u] / rn : Double.NaN));
         }
         double halfWidth = input.energyGridHalfWidth();
         double[] dos = dos(mom.meanMoments(), g, a, b, halfWidth, analysis.energyBins());
-        return new KpmObservables(n, s, m, kernel, k, halfWidth, dos, spectrum, spectrumError, List.copyOf(results));
+        return new KpmObservables(n, s, m, kernel, k, halfWidth, dos, spectrum, spectrumError, List.copyOf(results), 0, 0);
     }
 
     /**

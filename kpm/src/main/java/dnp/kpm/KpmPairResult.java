@@ -9,7 +9,8 @@ import dnp.kernel.result.RateParts;
  * {@link dnp.kernel.result.PairResult}. Errors are one standard error from the site sample
  * (delete-one jackknife over the sampled sites with the finite-population factor √(1 − S/N), so 0
  * with all sites) or, for the GOE values, from the trace vectors (jackknife over vectors; 0 with all
- * sites, where the DOS is exact). They do not include the KPM resolution error.
+ * sites, where the DOS is exact); from the vector estimator ({@link VectorEvaluator}), every error is the
+ * delete-one-group jackknife over its groups. They do not include the KPM resolution error.
  *
  * @param pair             the frequencies
  * @param pn               P_n (Eq. 20, or Eq. 22 under paper)
@@ -26,9 +27,11 @@ import dnp.kernel.result.RateParts;
  * @param correlatorKError its standard error
  * @param correlatorR      R(ω_n) on the same bin
  * @param correlatorC      C(ω_n) = K/R
+ * @param correlatorCError its standard error (site route: that of K over R, R from the trace vectors
+ *                         taken as exact; vector route: the jackknife of K/R over the groups)
  */
 public record KpmPairResult(FrequencyPair pair, double pn, double pnError, double pnGoe, double pnGoeError,
                             RateParts rates, RateParts goeRates, double numerator, double denominator,
                             OverlapSums sums, OverlapSums goeSums, double correlatorK, double correlatorKError,
-                            double correlatorR, double correlatorC) {
+                            double correlatorR, double correlatorC, double correlatorCError) {
 }

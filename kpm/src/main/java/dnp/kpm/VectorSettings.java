@@ -1,0 +1,108 @@
+package dnp.kpm;
+
+/**
+ * How the stochastic-vector estimator ({@link VectorEngine}) is run.
+ *
+ * @param moments    number M of Chebyshev moments μ_0 … μ_{M−1}
+ * @param vectors    R, the random vectors: the lattice is divided into P = R/2 random parts and each
+ *                   part carries one pair of ±1 vectors supported on it ({@link VectorPartition})
+ * @param groups     J, the jackknife groups the parts are dealt into (part q goes to group q mod J);
+ *                   2 ≤ J ≤ P
+ * @param kernel     damping kernel used by default when evaluating
+ * @param threads    Java threads of the stencil (BLAS threads are set by the caller); results do not
+ *                   depend on this number
+ * @param sweepDepth Chebyshev steps per sweep through memory (0: automatic); results do not depend on it
+ * @param draw       which independent draw of the partition and the vectors (0 by default): other draws
+ *                   estimate the same realization with independent noise
+ */
+public record VectorSettings(int moments, int vectors, int groups, DampingKernel kernel, int threads,
+                             int sweepDepth, int draw) {
+
+    /** Bytes the per-site recordings of one block of vectors may take (the block shrinks to fit). */
+    public static final long RECORDING_BYTES = 2L << 30;
+    /** Most columns of one block: one SIMD vector of doubles on AVX-512, four pairs of parts. */
+    static final int MAX_BLOCK = 8;
+    /** Most moments: the M×M Gram matrices of the groups are dense (72 MB each at M = 3000). */
+    public static final int MAX_MOMENTS = 20_000;
+
+    public VectorSettings {
+        if (moments < 2 || moments > MAX_MOMENTS) {
+            throw new IllegalArgumentException("the vector estimator takes 2 to " + MAX_MOMENTS
+                    + " Chebyshev moments, got " + moments);
+        }
+        if (vectors < 4 || vectors % 2 != 0) {
+            throw new IllegalArgumentException("the vector estimator needs an even number of at least 4 vectors "
+                    + "(two per part, at least two parts), got " + vectors);
+        }
+        if (groups < 2 || groups > vectors / 2) {
+            throw new IllegalArgumentException("jackknife groups must be between 2 and the " + vectors / 2
+                    + " parts, got " + groups);
+        }
+        if (kernel == null) {
+            throw new IllegalArgumentException("damping kernel must be given");
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be ≥ 1, got " + threads);
+        }
+        if (sweepDepth < 0) {
+            throw new IllegalArgumentException("sweep depth must be ≥ 0 (0 = automatic), got " + sweepDepth);
+        }
+        if (draw < 0) {
+            throw new IllegalArgumentException("the draw index must be ≥ 0, got " + draw);
+        }
+    }
+
+    /** The first draw, the sweep depth chosen automatically. */
+    public VectorSettings(int moments, int vectors, int groups, DampingKernel kernel, int threads) {
+        this(moments, vectors, groups, kernel, threads, 0, 0);
+    }
+
+    /** P = R/2: the parts of the lattice, one vector pair each. */
+    public int parts() {
+        return vectors / 2;
+    }
+
+    public VectorSettings withThreads(int t) {
+        return new VectorSettings(moments, vectors, groups, kernel, t, sweepDepth, draw);
+    }
+
+    public VectorSettings withKernel(DampingKernel k) {
+        return new VectorSettings(moments, vectors, groups, k, threads, sweepDepth, draw);
+    }
+
+    public VectorSettings withSweepDepth(int depth) {
+        return new VectorSettings(moments, vectors, groups, kernel, threads, depth, draw);
+    }
+
+    public VectorSettings withDraw(int d) {
+        return new VectorSettings(moments, vectors, groups, kernel, threads, sweepDepth, d);
+    }
+
+    /** The largest part of a lattice of N sites: ⌈N/P⌉ sites. */
+    public long largestPart(long n) {
+        return (n + parts() - 1) / parts();
+    }
+
+    /**
+     * Columns per block for a lattice of N sites: the most (even, ≤ {@link #MAX_BLOCK}) whose
+     * recordings, each ⌈N/P⌉ sites × M doubles, fit {@link #RECORDING_BYTES}; 0 if not even one pair fits.
+     */
+    public int blockSize(long n) {
+        long perColumn = 8L * largestPart(n) * moments;
+        long fit = RECORDING_BYTES / Math.max(1, perColumn);
+        return (int) Math.min(MAX_BLOCK, fit - fit % 2);
+    }
+
+    /**
+     * Bytes one realization of N sites needs: the recordings of one block, the J Gram matrices (M² doubles
+     * each while they are summed, then their lower triangles), the stencil's two blocks of (N + 1)·B
+     * doubles, and the evaluator's Chebyshev matrix and its transforms (≈ 3·K·M doubles on the K-point
+     * grid). The JVM's own memory comes on top.
+     */
+    public double bytes(long n) {
+        int b = Math.max(2, blockSize(n));
+        double k = KpmEvaluator.gridPoints(moments);
+        return 8 * ((double) b * largestPart(n) * moments + 1.5 * groups * (double) moments * moments
+                + 2.0 * (n + 1) * b + 4.0 * n + 3 * k * moments);
+    }
+}

@@ -1,0 +1,193 @@
+package dnp.kpm;
+
+import dnp.kernel.model.BoundaryCondition;
+import dnp.kernel.model.Convention;
+import dnp.kernel.model.RealizationInput;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The stochastic-vector estimator ({@link VectorEngine}, {@link VectorEvaluator}) against the site route
+ * it must reproduce: exactly with unit vectors, and in the mean over independent draws of random ones.
+ */
+class VectorEstimatorTest {
+    static final int M = 128;
+
+    /** Every site its own part: each "vector" is ±e_j, whose estimate X_j(m) = μ_m(j) has no noise. */
+    static VectorPartition singletons(int[] sites, int groups, int n) {
+        int[][] parts = new int[sites.length][];
+        for (int i = 0; i < sites.length; i++) {
+            parts[i] = new int[] {sites[i]};
+        }
+        return new VectorPartition(n, parts, groups);
+    }
+
+    static int[] range(int count) {
+        int[] ids = new int[count];
+        for (int i = 0; i < count; i++) {
+            ids[i] = i;
+        }
+        return ids;
+    }
+
+    @ParameterizedTest
+    @EnumSource(Convention.class)
+    void unitVectorsOnEverySiteReproduceTheAllSitesRoute(Convention convention) {
+        RealizationInput input = Dense.input(4, BoundaryCondition.PERIODIC, 6.5, convention);
+        int n = input.sites();
+        KpmObservables sites = KpmEvaluator.evaluate(KpmEngine.compute(input,
+                new KpmSettings(M, 0, DampingKernel.JACKSON, 8, 2, 0)), input);
+        VectorSettings settings = new VectorSettings(M, 2 * n, 4, DampingKernel.JACKSON, 2);
+        GramMoments gram = VectorEngine.compute(input, settings, singletons(range(n), 4, n), range(n));
+        KpmObservables vectors = VectorEvaluator.evaluate(gram, input);
+        assertEquals(n, vectors.sampledSites());
+        for (int k = 0; k < input.pairs().size(); k++) {
+            KpmPairResult s = sites.pairs().get(k);
+            KpmPairResult v = vectors.pairs().get(k);
+            assertEquals(s.pn(), v.pn(), 1e-11 * Math.abs(s.pn()), "P_n");
+            assertEquals(s.pnGoe(), v.pnGoe(), 1e-11 * Math.abs(s.pnGoe()), "P_n^GOE");
+            assertEquals(s.sums().s0(), v.sums().s0(), 1e-11 * Math.abs(s.sums().s0()), "S0");
+            assertEquals(s.sums().s1(), v.sums().s1(), 1e-11 * Math.abs(s.sums().s0()), "S1");
+            assertEquals(s.sums().s2(), v.sums().s2(), 1e-11 * Math.abs(s.sums().s0()), "S2");
+            assertEquals(s.sums().sp(), v.sums().sp(), 1e-11 * Math.abs(s.sums().sp()), "SP");
+            assertEquals(s.correlatorK(), v.correlatorK(), 1e-11 * s.correlatorK(), "K");
+            assertEquals(s.correlatorR(), v.correlatorR(), 1e-11 * s.correlatorR(), "R");
+            assertEquals(s.correlatorC(), v.correlatorC(), 1e-11 * s.correlatorC(), "C");
+        }
+        assertArrayEquals(sites.spectrum().k(), vectors.spectrum().k(), 1e-11 * max(sites.spectrum().k()));
+        assertArrayEquals(sites.spectrum().r(), vectors.spectrum().r(), 1e-11 * max(sites.spectrum().r()));
+        assertArrayEquals(sites.dos(), vectors.dos(), 1e-11 * max(sites.dos()));
+    }
+
+    @Test
+    void unitVectorsOnSampledSitesReproduceSiteSampling() {
+        RealizationInput input = Dense.input(6, BoundaryCondition.OPEN, 4.0, Convention.SI);
+        int n = input.sites();
+        KpmMoments sampled = KpmEngine.compute(input, new KpmSettings(M, 40, DampingKernel.JACKSON, 8, 2, 4));
+        KpmObservables sites = KpmEvaluator.evaluate(sampled, input);
+        int s = sampled.sampledSites();
+        VectorSettings settings = new VectorSettings(M, 2 * s, 5, DampingKernel.JACKSON, 2);
+        GramMoments gram = VectorEngine.compute(input, settings, singletons(sampled.siteIndex(), 5, n), range(s));
+        assertEquals(s, gram.coveredSites());
+        KpmObservables vectors = VectorEvaluator.evaluate(gram, input);
+        for (int k = 0; k < input.pairs().size(); k++) {
+            KpmPairResult a = sites.pairs().get(k);
+            KpmPairResult b = vectors.pairs().get(k);
+            // The same N/S-scaled site sums; the GOE values differ (trace vectors against the sampled sites).
+            assertEquals(a.pn(), b.pn(), 1e-11 * Math.abs(a.pn()), "P_n");
+            assertEquals(a.correlatorK(), b.correlatorK(), 1e-11 * a.correlatorK(), "K");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Convention.class)
+    void meanOverDrawsIsTheAllSitesValue(Convention convention) {
+        RealizationInput input = Dense.input(6, BoundaryCondition.PERIODIC, 6.5, convention);
+        KpmObservables exact = KpmEvaluator.evaluate(KpmEngine.compute(input,
+                new KpmSettings(M, 0, DampingKernel.JACKSON, 8, 2, 0)), input);
+        int draws = 40;
+        VectorSettings settings = new VectorSettings(M, 16, 4, DampingKernel.JACKSON, 2);
+        int pairs = input.pairs().size();
+        double[][] pn = new double[pairs][draws];
+        double[][] goe = new double[pairs][draws];
+        double[][] c = new double[pairs][draws];
+        for (int d = 0; d < draws; d++) {
+            KpmObservables o = VectorEvaluator.evaluate(VectorEngine.compute(input, settings.withDraw(d)), input);
+            for (int k = 0; k < pairs; k++) {
+                pn[k][d] = o.pairs().get(k).pn();
+                goe[k][d] = o.pairs().get(k).pnGoe();
+                c[k][d] = o.pairs().get(k).correlatorC();
+            }
+        }
+        for (int k = 0; k < pairs; k++) {
+            KpmPairResult e = exact.pairs().get(k);
+            assertWithinThreeErrors("P_n", pn[k], e.pn());
+            assertWithinThreeErrors("P_n^GOE", goe[k], e.pnGoe());
+            assertWithinThreeErrors("C(ω_n)", c[k], e.correlatorC());
+        }
+    }
+
+    @Test
+    void drawsDifferAndRepeat() {
+        RealizationInput input = Dense.input(5, BoundaryCondition.PERIODIC, 6.5, Convention.SI);
+        VectorSettings settings = new VectorSettings(64, 12, 3, DampingKernel.JACKSON, 1);
+        GramMoments a = VectorEngine.compute(input, settings);
+        GramMoments b = VectorEngine.compute(input, settings.withThreads(2));
+        GramMoments c = VectorEngine.compute(input, settings.withDraw(1));
+        for (int g = 0; g < 3; g++) {
+            assertArrayEquals(a.gram()[g], b.gram()[g], "threads change no value");
+            assertArrayEquals(a.traces()[g], b.traces()[g]);
+        }
+        assertTrue(!Arrays.equals(a.gram()[0], c.gram()[0]), "another draw, other vectors");
+    }
+
+    @Test
+    void partsComputedApartAddUpToTheWhole() {
+        RealizationInput input = Dense.input(5, BoundaryCondition.OPEN, 3.0, Convention.SI);
+        VectorSettings settings = new VectorSettings(64, 16, 4, DampingKernel.JACKSON, 1);
+        VectorPartition partition = VectorPartition.of(input, settings);
+        GramMoments whole = VectorEngine.compute(input, settings);
+        GramMoments first = VectorEngine.compute(input, settings, partition, new int[] {0, 1, 2});
+        GramMoments second = VectorEngine.compute(input, settings, partition, new int[] {3, 4, 5, 6, 7});
+        GramMoments joined = GramMoments.join(List.of(first, second));
+        assertTrue(joined.complete());
+        assertArrayEquals(whole.parts(), joined.parts());
+        assertArrayEquals(whole.groupSites(), joined.groupSites());
+        for (int g = 0; g < 4; g++) {
+            assertArrayEquals(whole.gram()[g], joined.gram()[g], 1e-12 * max(whole.gram()[g]));
+            assertArrayEquals(whole.traces()[g], joined.traces()[g], 1e-12 * max(whole.traces()[g]));
+        }
+        assertThrows(IllegalArgumentException.class, () -> GramMoments.join(List.of(first, first)));
+    }
+
+    @Test
+    void partitionCoversEverySiteOnce() {
+        VectorPartition p = VectorPartition.random(1000, 7, 3, 42, 5, 0);
+        int[] count = new int[1000];
+        int smallest = Integer.MAX_VALUE;
+        int largest = 0;
+        for (int[] part : p.parts()) {
+            smallest = Math.min(smallest, part.length);
+            largest = Math.max(largest, part.length);
+            for (int j : part) {
+                count[j]++;
+            }
+        }
+        for (int c : count) {
+            assertEquals(1, c);
+        }
+        assertTrue(largest - smallest <= 1, "part sizes differ by at most one");
+        assertEquals(1000, Arrays.stream(p.groupSites()).sum());
+        assertArrayEquals(p.parts()[3], VectorPartition.random(1000, 7, 3, 42, 5, 0).parts()[3], "reproducible");
+    }
+
+    @Test
+    void settingsRefuseWhatTheEstimatorCannotDo() {
+        assertThrows(IllegalArgumentException.class, () -> new VectorSettings(M, 3, 2, DampingKernel.JACKSON, 1));
+        assertThrows(IllegalArgumentException.class, () -> new VectorSettings(M, 2, 1, DampingKernel.JACKSON, 1));
+        assertThrows(IllegalArgumentException.class, () -> new VectorSettings(M, 8, 5, DampingKernel.JACKSON, 1));
+        assertThrows(IllegalArgumentException.class, () -> new VectorSettings(1, 8, 2, DampingKernel.JACKSON, 1));
+    }
+
+    static void assertWithinThreeErrors(String what, double[] draws, double exact) {
+        double mean = Arrays.stream(draws).average().orElseThrow();
+        double var = Arrays.stream(draws).map(x -> (x - mean) * (x - mean)).sum() / (draws.length - 1);
+        double se = Math.sqrt(var / draws.length);
+        assertTrue(se > 0, what + ": the draws must differ");
+        assertTrue(Math.abs(mean - exact) < 3 * se, what + ": mean of " + draws.length + " draws " + mean + " ± " + se
+                + " against the all-sites " + exact);
+    }
+
+    static double max(double[] x) {
+        return Arrays.stream(x).map(Math::abs).max().orElse(0);
+    }
+}
