@@ -202,6 +202,30 @@ final class ChebyshevGrid {
         return 1;
     }
 
+    /**
+     * Rows k0 … k0 + rows − 1 of the kernel-weighted Chebyshev basis on the grid, column-major
+     * (out[i + rows·m]): the cell mass of T_m, h (2 − δ_m0) g_m T_m(x) / (π √(1 − x²)) (Weiße et al.,
+     * Eq. (70)), by the Chebyshev recurrence in m. The density of moments μ is Σ_m of these times μ_m.
+     */
+    void basisRows(int k0, int rows, int m, double[] g, double[] out) {
+        for (int i = 0; i < rows; i++) {
+            double x = -1 + (k0 + i + 0.5) * h;
+            double w = h / (Math.PI * Math.sqrt((1 - x) * (1 + x)));
+            double tPrev = 1;
+            double tCur = x;
+            out[i] = w * g[0];
+            if (m > 1) {
+                out[i + rows] = 2 * w * g[1] * x;
+            }
+            for (int q = 2; q < m; q++) {
+                double tNext = 2 * x * tCur - tPrev;
+                out[i + rows * q] = 2 * w * g[q] * tNext;
+                tPrev = tCur;
+                tCur = tNext;
+            }
+        }
+    }
+
     /** Cell masses r(k) = h ρ̃(x_k) of {@code count} moment rows (row-major count×M), one dgemm per chunk of grid rows. */
     double[][] densities(double[] moments, int count, int m, double[] g) {
         double[][] out = new double[count][k];
@@ -217,23 +241,7 @@ final class ChebyshevGrid {
             double[] row = new double[chunk * m];
             for (int k0 = 0; k0 < k; k0 += chunk) {
                 int rows = Math.min(chunk, k - k0);
-                // T[i + rows·m] = h (2 − δ_m0) g_m T_m(x) / (π √(1 − x²)), Chebyshev recurrence in m.
-                for (int i = 0; i < rows; i++) {
-                    double x = -1 + (k0 + i + 0.5) * h;
-                    double w = h / (Math.PI * Math.sqrt((1 - x) * (1 + x)));
-                    double tPrev = 1;
-                    double tCur = x;
-                    row[i] = w * g[0];
-                    if (m > 1) {
-                        row[i + rows] = 2 * w * g[1] * x;
-                    }
-                    for (int q = 2; q < m; q++) {
-                        double tNext = 2 * x * tCur - tPrev;
-                        row[i + rows * q] = 2 * w * g[q] * tNext;
-                        tPrev = tCur;
-                        tCur = tNext;
-                    }
-                }
+                basisRows(k0, rows, m, g, row);
                 MemorySegment.copy(row, 0, t, ValueLayout.JAVA_DOUBLE, 0, rows * m);
                 // C[k0 + i, j] = Σ_m T[i, m] μ_m(j): rows×count, leading dimension K.
                 Blas.dgemm(false, false, rows, count, m, 1.0, t, rows, mu, m, 0.0,

@@ -6,7 +6,9 @@ import dnp.nativebindings.Blas;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The stochastic-vector estimator's moments ({@link GramMoments}): every site of a part at once.
@@ -22,35 +24,50 @@ import java.util.Arrays;
  * equals (T_n²)_jj = ((T_{2n} + 1)/2)_jj only when S is the whole lattice. Parts are not, so every
  * moment is recorded directly.)
  *
- * <p>Each part carries two independent vectors, so X^(0)_j and X^(1)_j are independent given the
- * disorder and Σ_j X^(0)_j X^(1)_jᵀ is an unbiased estimate of Σ_j μ(j)μ(j)ᵀ over the part — never a
- * vector with itself, whose noise would add a bias. Its noise falls with the part's size: the
- * cross terms of a part of N/P random sites carry about 1/P of a whole-lattice vector's couplings
- * (docs/model.md gives the variance).
+ * <p>Two independent vectors of a part give Σ_j X^(0)_j X^(1)_jᵀ, an unbiased estimate of Σ_j μ(j)μ(j)ᵀ over
+ * the part — never a vector with itself, whose noise would add a bias. Its noise falls with the part's
+ * size: the cross terms of a part of N/P random sites carry about 1/P of a whole-lattice vector's
+ * couplings (docs/model.md gives the variance). Each part has two such pairs, whose estimates differ
+ * only by noise: their difference gives the error bar.
  *
- * <p>Memory: the recordings of one block of B columns (B/2 parts), ⌈N/P⌉·M doubles per column, off the
- * heap; B shrinks (in pairs) to keep them within {@link VectorSettings#RECORDING_BYTES}. Work: M − 1 stencil
- * steps per vector and one dgemm of ⌈N/P⌉ × M × M per part, N·M² multiply-adds per realization.
+ * <p>Memory: the recordings of one block of B columns (B/4 parts), ⌈N/P⌉·M doubles per column, and the
+ * two M×M sums of the group in progress, off the heap; B shrinks to keep the recordings within
+ * {@link VectorSettings#RECORDING_BYTES}. Work: M − 1 stencil steps per vector and two dgemms of
+ * ⌈N/P⌉ × M × M per part, 2N·M² multiply-adds per realization.
  */
 public final class VectorEngine {
     private VectorEngine() {}
 
-    /** The moments of every part of the realization. */
+    private static final int PER_PART = GramMoments.VECTORS_PER_PART;
+
+    /** The moments of every group of the realization. */
     public static GramMoments compute(RealizationInput input, VectorSettings settings) {
-        VectorPartition partition = VectorPartition.of(input, settings);
-        int[] all = new int[partition.partCount()];
-        for (int q = 0; q < all.length; q++) {
-            all[q] = q;
+        return compute(input, settings, VectorPartition.of(input, settings), allGroups(settings.groups()));
+    }
+
+    /** 0 … J − 1. */
+    public static int[] allGroups(int groups) {
+        int[] all = new int[groups];
+        for (int g = 0; g < groups; g++) {
+            all[g] = g;
         }
-        return compute(input, settings, partition, all);
+        return all;
     }
 
     /**
-     * The moments of the parts {@code partIds} (ascending) of {@code partition}; disjoint calls of one
-     * realization give moments that {@link GramMoments#join} adds.
+     * The moments of the groups {@code groupIds} (ascending) of {@code partition}, each group's parts in
+     * ascending order; disjoint calls of one realization give moments that {@link GramMoments#join} joins.
      */
     public static GramMoments compute(RealizationInput input, VectorSettings settings, VectorPartition partition,
-                                      int[] partIds) {
+                                      int[] groupIds) {
+        return compute(input, settings, partition, groupIds, false).moments();
+    }
+
+    /** The moments, and for tests the Gram sums in double precision before they are stored as floats. */
+    record Computed(GramMoments moments, double[][][] exact) {}
+
+    static Computed compute(RealizationInput input, VectorSettings settings, VectorPartition partition,
+                            int[] groupIds, boolean keepExact) {
         ScaledHamiltonian h = ScaledHamiltonian.of(input.lattice(), input.hopping(), input.disorder(), KpmSettings.MARGIN);
         int n = h.sites();
         if (partition.sites() != n) {
@@ -61,86 +78,105 @@ public final class VectorEngine {
                     + partition.groups() + " groups, the settings ask for " + settings.parts() + " in "
                     + settings.groups());
         }
-        for (int i = 0; i < partIds.length; i++) {
-            if (partIds[i] < 0 || partIds[i] >= partition.partCount() || (i > 0 && partIds[i] <= partIds[i - 1])) {
-                throw new IllegalArgumentException("part ids must be ascending in [0, " + partition.partCount() + ")");
+        for (int i = 0; i < groupIds.length; i++) {
+            if (groupIds[i] < 0 || groupIds[i] >= partition.groups() || (i > 0 && groupIds[i] <= groupIds[i - 1])) {
+                throw new IllegalArgumentException("group ids must be ascending in [0, " + partition.groups() + ")");
             }
         }
         int m = settings.moments();
         int largest = 0;
-        for (int q : partIds) {
-            largest = Math.max(largest, partition.parts()[q].length);
+        for (int[] part : partition.parts()) {
+            largest = Math.max(largest, part.length);
         }
-        long perColumn = 8L * largest * m;
-        int fit = (int) Math.min(VectorSettings.MAX_BLOCK, VectorSettings.RECORDING_BYTES / Math.max(1, perColumn));
-        int b = fit - fit % 2;
-        if (b < 2) {
+        int b = VectorSettings.blockSize(largest, m);
+        if (b < PER_PART) {
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
                     "a part of %d sites × %d moments needs %.2f GB per vector: use more vectors (smaller parts)",
-                    largest, m, perColumn / 1e9));
+                    largest, m, 8e-9 * largest * m));
         }
         long seed = KpmEngine.seed(input);
         long realization = KpmEngine.realization(input);
-        int groups = partition.groups();
-        double[][] traces = new double[groups][2 * m];
-        int[] groupSites = new int[groups];
+        int held = groupIds.length;
+        float[][][] gram = new float[held][][];
+        double[][][] exact = keepExact ? new double[held][][] : null;
+        double[][] traces = new double[held][PER_PART * m];
+        int[] groupSites = new int[held];
         KpmEngine.Propagation run = new KpmEngine.Propagation(h, b, settings.threads(), m - 1, settings.sweepDepth(),
                 false);
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment[] accumulators = new MemorySegment[groups];
+        // Shared: the stencil's worker threads write the recordings.
+        try (Arena arena = Arena.ofShared()) {
             MemorySegment[] records = new MemorySegment[b];
             for (int c = 0; c < b; c++) {
-                records[c] = arena.allocate(perColumn, 64);
+                records[c] = arena.allocate(8L * largest * m, 64);
             }
-            Column[] columns = new Column[b];
-            for (int first = 0; first < partIds.length; first += b / 2) {
-                int pairs = Math.min(b / 2, partIds.length - first);
-                run.clear();
-                for (int c = 0; c < 2 * pairs; c++) {
-                    int q = partIds[first + c / 2];
-                    columns[c] = new Column(c, partition.parts()[q], VectorPartition.signs(partition.parts()[q].length,
-                            q, c % 2, seed, realization, settings.draw()), records[c], h.size());
-                    columns[c].start(run.x, b);
+            MemorySegment[] sums = {arena.allocate(8L * m * m, 64), arena.allocate(8L * m * m, 64)};
+            for (int k = 0; k < held; k++) {
+                int g = groupIds[k];
+                sums[0].fill((byte) 0);
+                sums[1].fill((byte) 0);
+                List<Integer> parts = new ArrayList<>();
+                for (int q = g; q < partition.partCount(); q += partition.groups()) {
+                    parts.add(q);
                 }
-                Column[] active = Arrays.copyOf(columns, 2 * pairs);
-                if (m > 1) {
-                    run.steps((step, rj, z, yFrom, yTo) -> {
-                        for (Column col : active) {
-                            col.record(step, rj, b, z, yFrom, yTo);
-                        }
-                    }, null);
-                }
-                for (int p = 0; p < pairs; p++) {
-                    int q = partIds[first + p];
-                    int g = partition.group(q);
-                    if (accumulators[g] == null) {
-                        accumulators[g] = arena.allocate(8L * m * m, 64);
+                for (int first = 0; first < parts.size(); first += b / PER_PART) {
+                    int count = Math.min(b / PER_PART, parts.size() - first);
+                    Column[] active = new Column[PER_PART * count];
+                    run.clear();
+                    for (int c = 0; c < active.length; c++) {
+                        int q = parts.get(first + c / PER_PART);
+                        int[] sites = partition.parts()[q];
+                        active[c] = new Column(c, sites, VectorPartition.signs(sites.length, q, c % PER_PART, seed,
+                                realization, settings.draw()), records[c], h.size());
+                        active[c].start(run.x, b);
                     }
-                    Column x0 = active[2 * p];
-                    Column x1 = active[2 * p + 1];
-                    int s = x0.sites.length;
-                    // Γ_g += X0ᵀ X1 (X stored column-major, S × M): the symmetrization follows at the end.
-                    Blas.dgemm(true, false, m, m, s, 1.0, x0.record, s, x1.record, s, 1.0, accumulators[g], m);
-                    x0.addSums(traces[g], 0, m);
-                    x1.addSums(traces[g], m, m);
-                    groupSites[g] += s;
+                    if (m > 1) {
+                        run.steps((step, rj, z, yFrom, yTo) -> {
+                            for (Column col : active) {
+                                col.record(step, rj, b, z, yFrom, yTo);
+                            }
+                        }, null);
+                    }
+                    for (int p = 0; p < count; p++) {
+                        Column[] v = Arrays.copyOfRange(active, PER_PART * p, PER_PART * (p + 1));
+                        int s = v[0].sites.length;
+                        // Σ_A += X0ᵀ X1, Σ_B += X2ᵀ X3 (X column-major, S × M); symmetrized when packed.
+                        Blas.dgemm(true, false, m, m, s, 1.0, v[0].record, s, v[1].record, s, 1.0, sums[0], m);
+                        Blas.dgemm(true, false, m, m, s, 1.0, v[2].record, s, v[3].record, s, 1.0, sums[1], m);
+                        for (int r = 0; r < PER_PART; r++) {
+                            v[r].addSums(traces[k], r * m, m);
+                        }
+                        groupSites[k] += s;
+                    }
+                }
+                gram[k] = new float[2][];
+                if (keepExact) {
+                    exact[k] = new double[2][];
+                }
+                for (int pair = 0; pair < 2; pair++) {
+                    double[] packed = packSymmetric(sums[pair], m);
+                    gram[k][pair] = toFloat(packed);
+                    if (keepExact) {
+                        exact[k][pair] = packed;
+                    }
                 }
             }
-            double[][] gram = new double[groups][];
-            for (int g = 0; g < groups; g++) {
-                gram[g] = packSymmetric(accumulators[g], m);
-            }
-            return new GramMoments(n, h.scale(), h.shift(), m, settings.kernel(), settings.vectors(), groups,
-                    partIds.clone(), groupSites, gram, traces, seed, realization, settings.draw());
+            return new Computed(new GramMoments(n, h.scale(), h.shift(), m, settings.kernel(), settings.vectors(),
+                    partition.groups(), groupIds.clone(), groupSites, gram, traces, seed, realization,
+                    settings.draw()), exact);
         }
     }
 
-    /** The lower triangle of (G + Gᵀ)/2, row by row; zeros for a group with no part (null). */
+    private static float[] toFloat(double[] x) {
+        float[] out = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = (float) x[i];
+        }
+        return out;
+    }
+
+    /** The lower triangle of (G + Gᵀ)/2, row by row. */
     static double[] packSymmetric(MemorySegment full, int m) {
         double[] out = new double[(int) GramMoments.packedLength(m)];
-        if (full == null) {
-            return out;
-        }
         double[] row = new double[m];
         double[] column = new double[m];
         for (int i = 0; i < m; i++) {

@@ -9,7 +9,11 @@ import dnp.kernel.physics.ModelUnits;
 import dnp.kernel.physics.NuclearPolarization;
 import dnp.kernel.physics.NuclearPolarization.OverlapSums;
 import dnp.kernel.result.CorrelatorSpectrum;
+import dnp.nativebindings.Blas;
 
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,42 +26,45 @@ import static dnp.kpm.ChebyshevGrid.weighted;
 
 /**
  * From the vector estimator's Gram matrices ({@link GramMoments}) to the observables of the KPM route,
- * with errors from the jackknife over the groups.
+ * with their standard errors.
  *
  * <p><b>Evaluation of a Gram matrix.</b> Every overlap sum is a bilinear form in the per-site moments,
  * Σ_j μ(j)ᵀ F̂ μ(j) = Σ_mn Γ_mn F̂_mn with Γ = Σ_j μ(j)μ(j)ᵀ (the identity of {@link KpmEvaluator}). Writing Γ
  * as the sum over its columns, Σ_mn Γ_mn F̂_mn = Σ_i B(Γ e_i, e_i), where B(a, b) is the site route's
- * bilinear form between the smoothed density of the moments a (left) and of b (right): the M columns
- * of Γ act as M "sites" whose left density is C Γ e_i (C the kernel-weighted Chebyshev basis on the
- * grid, one dgemm per chunk of columns) and whose right density is the basis function C e_i. Each
- * form is a lag sum, evaluated by Parseval as in the site route, but summed over columns before the
- * weights are applied:
+ * bilinear form between the smoothed density of the moments a (left) and that of b (right): the M
+ * columns of Γ act as M "sites" whose left density is C Γ e_i (C the kernel-weighted Chebyshev basis on
+ * the grid, {@link ChebyshevGrid#basisRows}; one dgemm per chunk of columns) and whose right density is
+ * the basis function C e_i itself. Each form is a lag sum, evaluated by Parseval as in the site route,
+ * but summed over the columns before the weights are applied:
  * <pre>
  *   Z0(κ) = Σ_i Re conj(Â_i) B̂_i,   Z1_v(κ) = Σ_i Im conj(Â^P_i) B̂_i,   Z2_v(κ) = Σ_i Re conj(Â^P_i) B̂^P_i,
  *   S0 = Σ_κ Re Ŵ Z0,   S1 = Σ_κ 2 Im Ŵ Z1_v,   S2 = Σ_κ Re Ŵ Z2_v,   SP = Σ_i (Σ_k A_i P_v)(Σ_k B_i P_v)
  * </pre>
  * with A^P = A·P_v (Eq. 11 on the grid) and Ŵ the band-limited Lorentzian of each ω_n. Because Γ is
- * real and symmetric, Σ_i conj(Â_i)B̂^P_i is the complex conjugate of Σ_i conj(Â^P_i)B̂_i, so the two halves of
- * S1 = Σ w [corr(AP, B) − corr(A, BP)] come from one sum; Z0 and Z2 are real. K(ω) integrates the lag
- * correlation IFFT(Z0) over each bin. The cost per group is one dgemm of K × M × M and (1 + V)·M real
- * FFTs of length 2K, whatever L.
+ * real and symmetric, Σ_i conj(Â_i)B̂^P_i is the complex conjugate of Σ_i conj(Â^P_i)B̂_i, so both halves of
+ * S1 = Σ w [corr(AP, B) − corr(A, BP)] come from one sum, and Z0, Z2 are real. K(ω) integrates the lag
+ * correlation IFFT(Z0) over each bin. A matrix costs one dgemm of K × M × M and (1 + V)·M real FFTs of
+ * length 2K, whatever L.
  *
- * <p><b>GOE (Eq. 23).</b> N ∫∫ ρ̄ ρ̄ F with ρ̄ estimated twice, from the sums t^(0) and t^(1) of the two
- * vectors of every pair: ρ̄^(0) and ρ̄^(1) are independent, so the symmetrized cross form N·B(ρ̄^(0), ρ̄^(1))
- * has no noise bias (a density multiplied by itself would add its variance). R(ω) likewise.
+ * <p><b>Estimates and errors.</b> The estimate is Γ = Σ_g (Γ_{g,A} + Γ_{g,B})/2. Within each group the two
+ * pairs are independent estimates of the same site sums, so Δ_g = (Γ_{g,A} − Γ_{g,B})/2 has mean zero and
+ * E Φ(Δ_g)² is the variance that group adds to Φ(Γ) for every linear functional Φ: Var Φ(Γ) is estimated
+ * without bias by Σ_g Φ(Δ_g)², with J degrees of freedom. P_n, a ratio of sums S, takes the linearized
+ * form Σ_g [(f(S + δS_g) − f(S − δS_g))/2]². These errors contain no spread between the groups' site
+ * sums, only the noise of the vectors.
  *
- * <p><b>Errors.</b> Delete-one-group jackknife: group g's sums are removed from every total, which is
- * rescaled by covered/(covered − n_g) sites, and each observable is recomputed from the totals
- * (P_n is a ratio of sums; C = K/R). The parts are a random division of the lattice, so the groups'
- * true site sums differ; the jackknife counts that spread as if it were noise, which makes the error
- * bar conservative by at most the site-sampling error of all N sites, ≈ 0.8/√N relative for P_n
- * (docs/model.md).
+ * <p><b>GOE (Eq. 23) and R(ω).</b> N ∫∫ ρ̄ ρ̄ F with ρ̄ estimated four times, from the sums of each of the four
+ * vectors of every part: the estimates are independent, so the mean of the six symmetrized cross forms
+ * N·B(ρ̄_v, ρ̄_w), v &lt; w, has no noise bias (a density multiplied by itself would add its variance). Their
+ * errors are the delete-one-group jackknife, which also counts the spread of the groups' true site
+ * sums and is conservative.
  */
 public final class VectorEvaluator {
-    /** Columns of Γ evaluated together: bounds the right spectra kept (chunk × (1 + 2V) half spectra). */
-    private static final long CHUNK_BYTES = 256L << 20;
+    /** Bytes of right-hand spectra kept per chunk of Γ's columns. */
+    private static final long CHUNK_BYTES = 128L << 20;
     /** Columns per unit of the parallel loop, a fixed size so that sums do not depend on the thread count. */
     private static final int SUB_BLOCK = 8;
+    private static final int PER_PART = GramMoments.VECTORS_PER_PART;
 
     private final ChebyshevGrid grid;
 
@@ -75,71 +82,67 @@ public final class VectorEvaluator {
             throw new IllegalArgumentException("moments of " + moments.sites() + " sites for a lattice of "
                     + input.sites());
         }
-        int nonEmpty = 0;
-        for (int s : moments.groupSites()) {
-            nonEmpty += s > 0 ? 1 : 0;
-        }
-        if (nonEmpty < 2) {
-            throw new IllegalArgumentException("the jackknife needs at least two groups with sites, got " + nonEmpty);
+        if (moments.heldGroups().length < 2) {
+            throw new IllegalArgumentException("the error bars need at least two groups, got "
+                    + moments.heldGroups().length);
         }
         return new VectorEvaluator(moments.moments()).run(moments, input, kernel);
     }
 
-    /** The functionals of one Gram matrix (or one group of it): sums over every site it covers. */
+    /** Linear functionals of one Gram matrix: S0 per ω_n, S1 and S2 per pair, SP per ω_MW, the ω bins. */
     private record Functionals(double[] s0, double[] s1, double[] s2, double[] sp, double[] bins) {
         static Functionals zero(int omegas, int pairs, int biases, int bins) {
             return new Functionals(new double[omegas], new double[pairs], new double[pairs], new double[biases],
                     new double[bins]);
         }
 
-        /** (this − other)·f, or this·f when other is null. */
-        Functionals minus(Functionals other, double f) {
-            return new Functionals(diff(s0, other == null ? null : other.s0, f),
-                    diff(s1, other == null ? null : other.s1, f), diff(s2, other == null ? null : other.s2, f),
-                    diff(sp, other == null ? null : other.sp, f), diff(bins, other == null ? null : other.bins, f));
+        /** a·this + b·other (other may be null for b = 0). */
+        Functionals combine(double a, Functionals other, double b) {
+            return new Functionals(lin(a, s0, b, other == null ? null : other.s0),
+                    lin(a, s1, b, other == null ? null : other.s1), lin(a, s2, b, other == null ? null : other.s2),
+                    lin(a, sp, b, other == null ? null : other.sp), lin(a, bins, b, other == null ? null : other.bins));
         }
 
-        void add(Functionals o) {
-            for (int i = 0; i < s0.length; i++) {
-                s0[i] += o.s0[i];
-            }
-            for (int i = 0; i < s1.length; i++) {
-                s1[i] += o.s1[i];
-                s2[i] += o.s2[i];
-            }
-            for (int i = 0; i < sp.length; i++) {
-                sp[i] += o.sp[i];
-            }
-            for (int i = 0; i < bins.length; i++) {
-                bins[i] += o.bins[i];
-            }
+        OverlapSums sums(int u, int pk, int v) {
+            return new OverlapSums(s0[u], s1[pk], s2[pk], sp[v]);
         }
 
-        private static double[] diff(double[] a, double[] b, double f) {
-            double[] out = new double[a.length];
-            for (int i = 0; i < a.length; i++) {
-                out[i] = (a[i] - (b == null ? 0 : b[i])) * f;
+        private static double[] lin(double a, double[] x, double b, double[] y) {
+            double[] out = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+                out[i] = a * x[i] + (y == null ? 0 : b * y[i]);
             }
             return out;
         }
     }
 
+    /** What every evaluation of a realization shares: weights, biases, bins. */
+    private record Setup(double a, double[] g, FrequencyIndex freq, double[][][] weights, double[][] biases, double[] lo,
+                         double delta) {
+        Functionals zero() {
+            return Functionals.zero(weights.length, freq.pairBias().length, biases.length, lo.length);
+        }
+    }
+
+    /** Columns i0 … i0 + count − 1 of a symmetric M×M matrix, row-major count × M. */
+    private interface ColumnSource {
+        double[] columns(int i0, int count);
+    }
+
     private KpmObservables run(GramMoments mom, RealizationInput input, DampingKernel kernel) {
         int m = mom.moments();
         int n = mom.sites();
-        int groups = mom.groups();
+        int held = mom.heldGroups().length;
         double a = mom.scale();
         double b = mom.shift();
-        double[] g = kernel.factors(m);
         ModelUnits units = ModelUnits.of(input.physics(), input.convention());
-        double[] lambda = grid.energies(a, b);
         FrequencyIndex freq = FrequencyIndex.of(input.pairs());
-        int pairs = input.pairs().size();
         int omegas = freq.omegaN().length;
         double[][][] weights = new double[omegas][][];
         for (int u = 0; u < omegas; u++) {
             weights[u] = grid.lorentzianSpectrum(1 / (units.t2n() * a), -freq.omegaN()[u] / a);
         }
+        double[] lambda = grid.energies(a, b);
         double[][] biases = new double[freq.omegaMW().length][];
         for (int v = 0; v < biases.length; v++) {
             biases[v] = ElectronPolarization.biases(lambda, input.physics(), units, freq.omegaMW()[v]);
@@ -154,53 +157,56 @@ public final class VectorEvaluator {
         for (int u = 0; u < omegas; u++) {
             lo[omegaBins + u] = freq.omegaN()[u] - delta / 2;
         }
+        Setup setup = new Setup(a, kernel.factors(m), freq, weights, biases, lo, delta);
 
-        Functionals[] perGroup = gramFunctionals(mom, g, freq, weights, biases, lo, delta, a);
-        Functionals total = Functionals.zero(omegas, pairs, biases.length, lo.length);
-        for (Functionals f : perGroup) {
-            total.add(f);
+        // The estimate Σ_g (Γ_A + Γ_B)/2 and the half-differences of each group.
+        double[] total = new double[(int) GramMoments.packedLength(m)];
+        for (float[][] pair : mom.gram()) {
+            for (int i = 0; i < total.length; i++) {
+                total[i] += 0.5 * ((double) pair[0][i] + (double) pair[1][i]);
+            }
         }
+        List<ColumnSource> sources = new ArrayList<>();
+        sources.add((i0, count) -> columns(i -> total[i], m, i0, count));
+        for (float[][] pair : mom.gram()) {
+            sources.add((i0, count) -> columns(i -> 0.5 * ((double) pair[0][i] - (double) pair[1][i]), m, i0, count));
+        }
+        Functionals[] evaluated = gramFunctionals(sources, m, setup);
         long covered = mom.coveredSites();
-        double[] groupShare = new double[groups];      // covered/(covered − n_g): the rescaling of a replicate
-        for (int q = 0; q < groups; q++) {
-            groupShare[q] = mom.groupSites()[q] == 0 ? Double.NaN : (double) n / (covered - mom.groupSites()[q]);
-        }
-        Functionals anderson = total.minus(null, (double) n / covered);
-        List<Functionals> andersonReplicas = new ArrayList<>();
-        for (int q = 0; q < groups; q++) {
-            if (mom.groupSites()[q] > 0) {
-                andersonReplicas.add(total.minus(perGroup[q], groupShare[q]));
-            }
+        double scale = (double) n / covered;          // the site sums cover `covered` of the N sites
+        Functionals anderson = evaluated[0].combine(scale, null, 0);
+        Functionals[] noise = new Functionals[held];
+        for (int k = 0; k < held; k++) {
+            noise[k] = evaluated[k + 1].combine(scale, null, 0);
         }
 
-        // GOE: the estimate of ρ̄ from each vector of the pairs, then one replicate per group deleted.
-        List<double[][]> goeMeans = new ArrayList<>();   // {μ̄^(0), μ̄^(1)}
-        goeMeans.add(meanMoments(mom, -1));
-        for (int q = 0; q < groups; q++) {
-            if (mom.groupSites()[q] > 0) {
-                goeMeans.add(meanMoments(mom, q));
-            }
+        // GOE: ρ̄ from each vector's sums, then the delete-one-group replicates.
+        List<double[][]> means = new ArrayList<>();
+        means.add(meanMoments(mom, -1));
+        for (int k = 0; k < held; k++) {
+            means.add(meanMoments(mom, k));
         }
-        Functionals[] goe = goeFunctionals(goeMeans, n, g, m, freq, weights, biases, lo, delta, a);
+        Functionals[] goe = goeFunctionals(means, n, m, setup);
 
+        int pairs = input.pairs().size();
         double[] kw = new double[lo.length];
         double[] kwErr = new double[lo.length];
         double[] rw = new double[lo.length];
-        double[] cwErr = new double[lo.length];
-        int replicas = andersonReplicas.size();
+        double[] rwErr = new double[lo.length];
         for (int q = 0; q < lo.length; q++) {
             // K = (1/(Nδ)) Σ_j ∫ G_j over the bin; R = (1/δ) ∫∫ ρ̄ρ̄ over the bin (the GOE functional holds N ∫∫ρ̄ρ̄).
             kw[q] = anderson.bins[q] / (n * delta);
-            rw[q] = goe[0].bins[q] / (n * delta);
-            double[] kRep = new double[replicas];
-            double[] cRep = new double[replicas];
-            for (int r = 0; r < replicas; r++) {
-                kRep[r] = andersonReplicas.get(r).bins[q] / (n * delta);
-                double rRep = goe[r + 1].bins[q] / (n * delta);
-                cRep[r] = rRep > 0 ? kRep[r] / rRep : Double.NaN;
+            double var = 0;
+            for (Functionals f : noise) {
+                var += Math.pow(f.bins[q] / (n * delta), 2);
             }
-            kwErr[q] = jackknife(kRep);
-            cwErr[q] = rw[q] > 0 ? jackknife(cRep) : Double.NaN;
+            kwErr[q] = Math.sqrt(var);
+            rw[q] = goe[0].bins[q] / (n * delta);
+            double[] rRep = new double[held];
+            for (int k = 0; k < held; k++) {
+                rRep[k] = goe[k + 1].bins[q] / (n * delta);
+            }
+            rwErr[q] = jackknife(rRep);
         }
         double[] omega = new double[omegaBins];
         for (int q = 0; q < omegaBins; q++) {
@@ -214,129 +220,162 @@ public final class VectorEvaluator {
             int u = freq.pairOmega()[pk];
             int v = freq.pairBias()[pk];
             double omegaN = freq.omegaN()[u];
-            OverlapSums sums = sums(anderson, u, pk, v);
+            OverlapSums sums = anderson.sums(u, pk, v);
             var andersonEval = NuclearPolarization.evaluate(sums, omegaN, n, input.physics(), units);
-            double[] pnRep = new double[replicas];
-            for (int r = 0; r < replicas; r++) {
-                pnRep[r] = NuclearPolarization.evaluate(sums(andersonReplicas.get(r), u, pk, v), omegaN, n,
+            double pnVar = 0;
+            for (Functionals f : noise) {
+                double plus = NuclearPolarization.evaluate(anderson.combine(1, f, 1).sums(u, pk, v), omegaN, n,
                         input.physics(), units).pn();
+                double minus = NuclearPolarization.evaluate(anderson.combine(1, f, -1).sums(u, pk, v), omegaN, n,
+                        input.physics(), units).pn();
+                pnVar += Math.pow((plus - minus) / 2, 2);
             }
-            OverlapSums goeSums = sums(goe[0], u, pk, v);
+            OverlapSums goeSums = goe[0].sums(u, pk, v);
             var goeEval = NuclearPolarization.evaluate(goeSums, omegaN, n, input.physics(), units);
-            double[] goeRep = new double[goe.length - 1];
-            for (int r = 1; r < goe.length; r++) {
-                goeRep[r - 1] = NuclearPolarization.evaluate(sums(goe[r], u, pk, v), omegaN, n, input.physics(),
+            double[] goeRep = new double[held];
+            for (int k = 0; k < held; k++) {
+                goeRep[k] = NuclearPolarization.evaluate(goe[k + 1].sums(u, pk, v), omegaN, n, input.physics(),
                         units).pn();
             }
             int bin = omegaBins + u;
-            results.add(new KpmPairResult(input.pairs().get(pk), andersonEval.pn(), jackknife(pnRep), goeEval.pn(),
+            double c = rw[bin] > 0 ? kw[bin] / rw[bin] : Double.NaN;
+            // C = K/R with independent errors: (δC/C)² = (δK/K)² + (δR/R)².
+            double cErr = rw[bin] > 0 ? Math.abs(c) * Math.hypot(kwErr[bin] / kw[bin], rwErr[bin] / rw[bin])
+                    : Double.NaN;
+            results.add(new KpmPairResult(input.pairs().get(pk), andersonEval.pn(), Math.sqrt(pnVar), goeEval.pn(),
                     jackknife(goeRep), andersonEval.rates(), goeEval.rates(), andersonEval.numerator(),
-                    andersonEval.denominator(), sums, goeSums, kw[bin], kwErr[bin], rw[bin],
-                    rw[bin] > 0 ? kw[bin] / rw[bin] : Double.NaN, cwErr[bin]));
+                    andersonEval.denominator(), sums, goeSums, kw[bin], kwErr[bin], rw[bin], c, cErr));
         }
-        double[][] mean = goeMeans.getFirst();
+        double[][] mean = means.getFirst();
         double[] dosMoments = new double[m];
-        for (int i = 0; i < m; i++) {
-            dosMoments[i] = 0.5 * (mean[0][i] + mean[1][i]);
+        for (double[] vector : mean) {
+            for (int i = 0; i < m; i++) {
+                dosMoments[i] += vector[i] / PER_PART;
+            }
         }
         double halfWidth = input.energyGridHalfWidth();
-        double[] dos = dos(dosMoments, g, a, b, halfWidth, analysis.energyBins());
+        double[] dos = dos(dosMoments, setup.g(), a, b, halfWidth, analysis.energyBins());
         return new KpmObservables(n, (int) covered, m, kernel, grid.k, halfWidth, dos, spectrum,
-                Arrays.copyOf(kwErr, omegaBins), List.copyOf(results), mom.vectors(), groups);
+                Arrays.copyOf(kwErr, omegaBins), List.copyOf(results), mom.vectors(), mom.groups());
     }
 
-    private static OverlapSums sums(Functionals f, int u, int pk, int v) {
-        return new OverlapSums(f.s0[u], f.s1[pk], f.s2[pk], f.sp[v]);
-    }
-
-    /** μ̄^(0), μ̄^(1) = Σ_groups t^(v) / sites, without group {@code skip} (−1: all groups). */
+    /** μ̄_v = Σ_groups t_{g,v} / sites for the four vectors, without held group {@code skip} (−1: all). */
     private static double[][] meanMoments(GramMoments mom, int skip) {
         int m = mom.moments();
-        double[][] out = new double[2][m];
+        double[][] out = new double[PER_PART][m];
         long sites = 0;
-        for (int q = 0; q < mom.groups(); q++) {
-            if (q == skip) {
+        for (int k = 0; k < mom.heldGroups().length; k++) {
+            if (k == skip) {
                 continue;
             }
-            sites += mom.groupSites()[q];
-            for (int i = 0; i < m; i++) {
-                out[0][i] += mom.traces()[q][i];
-                out[1][i] += mom.traces()[q][m + i];
-            }
-        }
-        for (int i = 0; i < m; i++) {
-            out[0][i] /= sites;
-            out[1][i] /= sites;
-        }
-        return out;
-    }
-
-    /** The functionals of each group's Gram matrix. */
-    private Functionals[] gramFunctionals(GramMoments mom, double[] g, FrequencyIndex freq, double[][][] weights,
-                                          double[][] biases, double[] lo, double delta, double a) {
-        int m = mom.moments();
-        int half = grid.half;
-        int nb = biases.length;
-        int groups = mom.groups();
-        int chunk = (int) Math.max(SUB_BLOCK, Math.min(m, CHUNK_BYTES / (16L * half * (1 + 2L * nb))));
-        chunk -= chunk % SUB_BLOCK;
-        double[][] z0 = new double[groups][half];
-        double[][][] z1 = new double[groups][nb][half];
-        double[][][] z2 = new double[groups][nb][half];
-        double[][] sp = new double[groups][nb];
-        for (int i0 = 0; i0 < m; i0 += chunk) {
-            int count = Math.min(chunk, m - i0);
-            // Right: the basis densities C e_i of the chunk, their spectra, and those of C e_i · P_v.
-            double[] unit = new double[count * m];
-            for (int c = 0; c < count; c++) {
-                unit[c * m + i0 + c] = 1;
-            }
-            double[][] basis = grid.densities(unit, count, m, g);
-            Spectra right = spectra(basis, biases);
-            for (int q = 0; q < groups; q++) {
-                if (mom.groupSites()[q] == 0) {
-                    continue;
+            sites += mom.groupSites()[k];
+            for (int v = 0; v < PER_PART; v++) {
+                for (int i = 0; i < m; i++) {
+                    out[v][i] += mom.traces()[k][v * m + i];
                 }
-                double[][] left = grid.densities(columns(mom.gram()[q], m, i0, count), count, m, g);
-                Spectra leftSpectra = spectra(left, biases);
-                accumulate(leftSpectra, right, z0[q], z1[q], z2[q], sp[q]);
             }
         }
-        Functionals[] out = new Functionals[groups];
-        for (int q = 0; q < groups; q++) {
-            Functionals f = Functionals.zero(weights.length, freq.pairBias().length, nb, lo.length);
-            for (int u = 0; u < weights.length; u++) {
-                f.s0[u] = dot(z0[q], weights[u][0], half);
+        for (double[] vector : out) {
+            for (int i = 0; i < m; i++) {
+                vector[i] /= sites;
             }
-            for (int pk = 0; pk < f.s1.length; pk++) {
-                int u = freq.pairOmega()[pk];
-                int v = freq.pairBias()[pk];
-                f.s1[pk] = dot(z1[q][v], weights[u][1], half);
-                f.s2[pk] = dot(z2[q][v], weights[u][0], half);
-            }
-            System.arraycopy(sp[q], 0, f.sp, 0, nb);
-            double[] c = new double[grid.nf];
-            grid.lagCorrelations(z0[q], new double[half], c, new double[grid.nf]);
-            for (int bin = 0; bin < lo.length; bin++) {
-                f.bins[bin] = grid.binIntegral(c, lo[bin], delta, a);
-            }
-            out[q] = f;
         }
         return out;
     }
 
-    /** Columns i0 … i0 + count − 1 of the symmetric matrix stored as a lower triangle, row-major count × M. */
-    static double[] columns(double[] packed, int m, int i0, int count) {
+    /** Columns i0 … i0 + count − 1 of the symmetric matrix whose lower triangle entry p is packed(p). */
+    static double[] columns(java.util.function.IntToDoubleFunction packed, int m, int i0, int count) {
         double[] out = new double[count * m];
         for (int c = 0; c < count; c++) {
             int i = i0 + c;
             int row = c * m;
-            System.arraycopy(packed, i * (i + 1) / 2, out, row, i + 1);   // Γ[i][n], n ≤ i
+            int base = i * (i + 1) / 2;
+            for (int r = 0; r <= i; r++) {
+                out[row + r] = packed.applyAsDouble(base + r);                 // Γ[i][r], r ≤ i
+            }
             for (int r = i + 1; r < m; r++) {
-                out[row + r] = packed[r * (r + 1) / 2 + i];                    // Γ[r][i] = Γ[i][r]
+                out[row + r] = packed.applyAsDouble(r * (r + 1) / 2 + i);      // Γ[r][i] = Γ[i][r]
             }
         }
         return out;
+    }
+
+    /** The functionals of each matrix, chunk by chunk of columns, the right-hand spectra shared. */
+    private Functionals[] gramFunctionals(List<ColumnSource> sources, int m, Setup setup) {
+        int k = grid.k;
+        int half = grid.half;
+        int nb = setup.biases().length;
+        int chunk = (int) Math.max(SUB_BLOCK, Math.min(m, CHUNK_BYTES / (16L * half * (1 + nb))));
+        chunk -= chunk % SUB_BLOCK;
+        int count = sources.size();
+        double[][] z0 = new double[count][half];
+        double[][][] z1 = new double[count][nb][half];
+        double[][][] z2 = new double[count][nb][half];
+        double[][] sp = new double[count][nb];
+        try (Arena arena = Arena.ofConfined()) {
+            // The kernel-weighted Chebyshev basis on the grid, K × M column-major: C e_i is column i.
+            MemorySegment basis = arena.allocate(8L * k * m, 64);
+            int rows = Math.min(k, Math.max(64, (int) ((4L << 20) / m)));
+            double[] block = new double[rows * m];
+            for (int k0 = 0; k0 < k; k0 += rows) {
+                int r = Math.min(rows, k - k0);
+                grid.basisRows(k0, r, m, setup.g(), block);
+                for (int col = 0; col < m; col++) {
+                    MemorySegment.copy(block, col * r, basis, ValueLayout.JAVA_DOUBLE, 8L * ((long) col * k + k0), r);
+                }
+            }
+            MemorySegment gamma = arena.allocate(8L * m * chunk, 64);
+            MemorySegment left = arena.allocate(8L * k * chunk, 64);
+            for (int i0 = 0; i0 < m; i0 += chunk) {
+                int width = Math.min(chunk, m - i0);
+                Spectra right = spectra(columnsOf(basis.asSlice(8L * k * i0), width), setup.biases());
+                for (int s = 0; s < count; s++) {
+                    MemorySegment.copy(sources.get(s).columns(i0, width), 0, gamma, ValueLayout.JAVA_DOUBLE, 0,
+                            width * m);
+                    // A = C Γ[:, chunk]: K × width.
+                    Blas.dgemm(false, false, k, width, m, 1.0, basis, k, gamma, m, 0.0, left, k);
+                    accumulate(spectra(columnsOf(left, width), setup.biases()), right, z0[s], z1[s], z2[s], sp[s]);
+                }
+            }
+        }
+        Functionals[] out = new Functionals[count];
+        for (int s = 0; s < count; s++) {
+            out[s] = functionals(z0[s], z1[s], z2[s], sp[s], setup, 1.0);
+        }
+        return out;
+    }
+
+    /** The first {@code width} columns of a K-row column-major segment, as arrays. */
+    private double[][] columnsOf(MemorySegment segment, int width) {
+        double[][] out = new double[width][grid.k];
+        for (int c = 0; c < width; c++) {
+            MemorySegment.copy(segment, ValueLayout.JAVA_DOUBLE, 8L * grid.k * c, out[c], 0, grid.k);
+        }
+        return out;
+    }
+
+    /** The functionals from the column sums Z0, Z1_v, Z2_v and SP_v (class comment), times {@code factor}. */
+    private Functionals functionals(double[] z0, double[][] z1, double[][] z2, double[] sp, Setup setup, double factor) {
+        int half = grid.half;
+        Functionals f = setup.zero();
+        for (int u = 0; u < setup.weights().length; u++) {
+            f.s0[u] = factor * dot(z0, setup.weights()[u][0], half);
+        }
+        for (int pk = 0; pk < f.s1.length; pk++) {
+            int u = setup.freq().pairOmega()[pk];
+            int v = setup.freq().pairBias()[pk];
+            f.s1[pk] = factor * dot(z1[v], setup.weights()[u][1], half);
+            f.s2[pk] = factor * dot(z2[v], setup.weights()[u][0], half);
+        }
+        for (int v = 0; v < sp.length; v++) {
+            f.sp[v] = factor * sp[v];
+        }
+        double[] c = new double[grid.nf];
+        grid.lagCorrelations(z0, new double[half], c, new double[grid.nf]);
+        for (int bin = 0; bin < setup.lo().length; bin++) {
+            f.bins[bin] = factor * grid.binIntegral(c, setup.lo()[bin], setup.delta(), setup.a());
+        }
+        return f;
     }
 
     /** Half spectra of densities, of the densities times each P_v, and Σ_k density·P_v. */
@@ -354,17 +393,18 @@ public final class VectorEvaluator {
         parallel((count + 1) / 2, (from, to) -> {
             double[] w1 = new double[grid.k];
             double[] w2 = new double[grid.k];
+            double[] spare = new double[half];
             for (int j = 2 * from; j < Math.min(count, 2 * to); j += 2) {
                 boolean two = j + 1 < count;
                 grid.pairSpectrum(densities[j], two ? densities[j + 1] : null, re[j], im[j],
-                        two ? re[j + 1] : new double[half], two ? im[j + 1] : new double[half]);
+                        two ? re[j + 1] : spare, two ? im[j + 1] : spare);
                 for (int v = 0; v < nb; v++) {
                     projection[v][j] = weighted(densities[j], biases[v], w1);
                     if (two) {
                         projection[v][j + 1] = weighted(densities[j + 1], biases[v], w2);
                     }
                     grid.pairSpectrum(w1, two ? w2 : null, pre[v][j], pim[v][j],
-                            two ? pre[v][j + 1] : new double[half], two ? pim[v][j + 1] : new double[half]);
+                            two ? pre[v][j + 1] : spare, two ? pim[v][j + 1] : spare);
                 }
             }
         });
@@ -388,8 +428,9 @@ public final class VectorEvaluator {
             for (int sb = from; sb < to; sb++) {
                 for (int c = sb * SUB_BLOCK; c < Math.min(count, (sb + 1) * SUB_BLOCK); c++) {
                     double[] ar = left.re[c], ai = left.im[c], br = right.re[c], bi = right.im[c];
+                    double[] o0 = p0[sb];
                     for (int q = 0; q < half; q++) {
-                        p0[sb][q] += ar[q] * br[q] + ai[q] * bi[q];
+                        o0[q] += ar[q] * br[q] + ai[q] * bi[q];
                     }
                     for (int v = 0; v < nb; v++) {
                         double[] apr = left.pre[v][c], api = left.pim[v][c];
@@ -419,53 +460,43 @@ public final class VectorEvaluator {
     }
 
     /**
-     * N·B(ρ̄^(0), ρ̄^(1)) symmetrized, for the estimate and each replicate: the GOE sums of Eq. 23 and the
-     * bins of ∫∫ρ̄ρ̄ (R of Eq. 30, times N).
+     * N times the mean of the six symmetrized cross forms B(ρ̄_v, ρ̄_w), v &lt; w, for the estimate and each
+     * replicate: the GOE sums of Eq. 23 and, in the bins, N ∫∫ρ̄ρ̄ (R of Eq. 30 times N).
      */
-    private Functionals[] goeFunctionals(List<double[][]> means, int n, double[] g, int m, FrequencyIndex freq,
-                                         double[][][] weights, double[][] biases, double[] lo, double delta,
-                                         double a) {
+    private Functionals[] goeFunctionals(List<double[][]> means, int n, int m, Setup setup) {
         int half = grid.half;
-        int nb = biases.length;
+        int nb = setup.biases().length;
         Functionals[] out = new Functionals[means.size()];
         for (int r = 0; r < means.size(); r++) {
-            double[] both = new double[2 * m];
-            System.arraycopy(means.get(r)[0], 0, both, 0, m);
-            System.arraycopy(means.get(r)[1], 0, both, m, m);
-            double[][] rho = grid.densities(both, 2, m, g);
-            Spectra s = spectra(rho, biases);
+            double[] all = new double[PER_PART * m];
+            for (int v = 0; v < PER_PART; v++) {
+                System.arraycopy(means.get(r)[v], 0, all, v * m, m);
+            }
+            Spectra s = spectra(grid.densities(all, PER_PART, m, setup.g()), setup.biases());
             double[] z0 = new double[half];
             double[][] z1 = new double[nb][half];
             double[][] z2 = new double[nb][half];
-            for (int q = 0; q < half; q++) {
-                z0[q] = s.re[0][q] * s.re[1][q] + s.im[0][q] * s.im[1][q];
-            }
-            Functionals f = Functionals.zero(weights.length, freq.pairBias().length, nb, lo.length);
-            for (int v = 0; v < nb; v++) {
-                double[] g0r = s.pre[v][0], g0i = s.pim[v][0], g1r = s.pre[v][1], g1i = s.pim[v][1];
-                for (int q = 0; q < half; q++) {
-                    // ½[Im conj(G0)F1 + Im conj(G1)F0] and Re conj(G0)G1: the symmetrized cross forms.
-                    z1[v][q] = 0.5 * ((g0r[q] * s.im[1][q] - g0i[q] * s.re[1][q])
-                            + (g1r[q] * s.im[0][q] - g1i[q] * s.re[0][q]));
-                    z2[v][q] = g0r[q] * g1r[q] + g0i[q] * g1i[q];
+            double[] sp = new double[nb];
+            int crosses = 0;
+            for (int x = 0; x < PER_PART; x++) {
+                for (int y = x + 1; y < PER_PART; y++) {
+                    crosses++;
+                    for (int q = 0; q < half; q++) {
+                        z0[q] += s.re[x][q] * s.re[y][q] + s.im[x][q] * s.im[y][q];
+                    }
+                    for (int v = 0; v < nb; v++) {
+                        double[] gxr = s.pre[v][x], gxi = s.pim[v][x], gyr = s.pre[v][y], gyi = s.pim[v][y];
+                        for (int q = 0; q < half; q++) {
+                            // ½[Im conj(G_x)F_y + Im conj(G_y)F_x] and Re conj(G_x)G_y: the symmetrized cross forms.
+                            z1[v][q] += 0.5 * ((gxr[q] * s.im[y][q] - gxi[q] * s.re[y][q])
+                                    + (gyr[q] * s.im[x][q] - gyi[q] * s.re[x][q]));
+                            z2[v][q] += gxr[q] * gyr[q] + gxi[q] * gyi[q];
+                        }
+                        sp[v] += s.projection[v][x] * s.projection[v][y];
+                    }
                 }
-                f.sp[v] = n * s.projection[v][0] * s.projection[v][1];
             }
-            for (int u = 0; u < weights.length; u++) {
-                f.s0[u] = n * dot(z0, weights[u][0], half);
-            }
-            for (int pk = 0; pk < f.s1.length; pk++) {
-                int u = freq.pairOmega()[pk];
-                int v = freq.pairBias()[pk];
-                f.s1[pk] = n * dot(z1[v], weights[u][1], half);
-                f.s2[pk] = n * dot(z2[v], weights[u][0], half);
-            }
-            double[] c = new double[grid.nf];
-            grid.lagCorrelations(z0, new double[half], c, new double[grid.nf]);
-            for (int bin = 0; bin < lo.length; bin++) {
-                f.bins[bin] = n * grid.binIntegral(c, lo[bin], delta, a);
-            }
-            out[r] = f;
+            out[r] = functionals(z0, z1, z2, sp, setup, (double) n / crosses);
         }
         return out;
     }

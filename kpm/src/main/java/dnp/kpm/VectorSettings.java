@@ -4,10 +4,11 @@ package dnp.kpm;
  * How the stochastic-vector estimator ({@link VectorEngine}) is run.
  *
  * @param moments    number M of Chebyshev moments μ_0 … μ_{M−1}
- * @param vectors    R, the random vectors: the lattice is divided into P = R/2 random parts and each
- *                   part carries one pair of ±1 vectors supported on it ({@link VectorPartition})
- * @param groups     J, the jackknife groups the parts are dealt into (part q goes to group q mod J);
- *                   2 ≤ J ≤ P
+ * @param vectors    R, the random vectors: the lattice is divided into P = R/4 random parts and each
+ *                   part carries two independent pairs of ±1 vectors supported on it ({@link VectorPartition})
+ * @param groups     J, the groups the parts are dealt into (part q goes to group q mod J), 2 ≤ J ≤ P:
+ *                   the error bars come from the difference of the two pairs' estimates in each group,
+ *                   with J degrees of freedom
  * @param kernel     damping kernel used by default when evaluating
  * @param threads    Java threads of the stencil (BLAS threads are set by the caller); results do not
  *                   depend on this number
@@ -20,22 +21,23 @@ public record VectorSettings(int moments, int vectors, int groups, DampingKernel
 
     /** Bytes the per-site recordings of one block of vectors may take (the block shrinks to fit). */
     public static final long RECORDING_BYTES = 2L << 30;
-    /** Most columns of one block: one SIMD vector of doubles on AVX-512, four pairs of parts. */
+    /** Most columns of one block: one SIMD vector of doubles on AVX-512, the four vectors of two parts. */
     static final int MAX_BLOCK = 8;
     /** Most moments: the M×M Gram matrices of the groups are dense (72 MB each at M = 3000). */
     public static final int MAX_MOMENTS = 20_000;
+    private static final int PER_PART = GramMoments.VECTORS_PER_PART;
 
     public VectorSettings {
         if (moments < 2 || moments > MAX_MOMENTS) {
             throw new IllegalArgumentException("the vector estimator takes 2 to " + MAX_MOMENTS
                     + " Chebyshev moments, got " + moments);
         }
-        if (vectors < 4 || vectors % 2 != 0) {
-            throw new IllegalArgumentException("the vector estimator needs an even number of at least 4 vectors "
-                    + "(two per part, at least two parts), got " + vectors);
+        if (vectors < 2 * PER_PART || vectors % PER_PART != 0) {
+            throw new IllegalArgumentException("the vector estimator needs a multiple of " + PER_PART
+                    + " vectors (two pairs per part), at least " + 2 * PER_PART + ", got " + vectors);
         }
-        if (groups < 2 || groups > vectors / 2) {
-            throw new IllegalArgumentException("jackknife groups must be between 2 and the " + vectors / 2
+        if (groups < 2 || groups > vectors / PER_PART) {
+            throw new IllegalArgumentException("groups must be between 2 and the " + vectors / PER_PART
                     + " parts, got " + groups);
         }
         if (kernel == null) {
@@ -57,9 +59,9 @@ public record VectorSettings(int moments, int vectors, int groups, DampingKernel
         this(moments, vectors, groups, kernel, threads, 0, 0);
     }
 
-    /** P = R/2: the parts of the lattice, one vector pair each. */
+    /** P = R/4: the parts of the lattice, two vector pairs each. */
     public int parts() {
-        return vectors / 2;
+        return vectors / PER_PART;
     }
 
     public VectorSettings withThreads(int t) {
@@ -84,25 +86,31 @@ public record VectorSettings(int moments, int vectors, int groups, DampingKernel
     }
 
     /**
-     * Columns per block for a lattice of N sites: the most (even, ≤ {@link #MAX_BLOCK}) whose
-     * recordings, each ⌈N/P⌉ sites × M doubles, fit {@link #RECORDING_BYTES}; 0 if not even one pair fits.
+     * Columns per block for a lattice of N sites: the most (a multiple of 4, ≤ {@link #MAX_BLOCK}) whose
+     * recordings, each ⌈N/P⌉ sites × M doubles, fit {@link #RECORDING_BYTES}; 0 if not even one part fits.
      */
     public int blockSize(long n) {
-        long perColumn = 8L * largestPart(n) * moments;
-        long fit = RECORDING_BYTES / Math.max(1, perColumn);
-        return (int) Math.min(MAX_BLOCK, fit - fit % 2);
+        return blockSize(largestPart(n), moments);
+    }
+
+    /** Columns per block for parts of at most {@code sites} sites (see {@link #blockSize(long)}). */
+    static int blockSize(long sites, int moments) {
+        long perColumn = 8L * sites * moments;
+        long fit = Math.min(MAX_BLOCK, RECORDING_BYTES / Math.max(1, perColumn));
+        return (int) (fit - fit % PER_PART);
     }
 
     /**
-     * Bytes one realization of N sites needs: the recordings of one block, the J Gram matrices (M² doubles
-     * each while they are summed, then their lower triangles), the stencil's two blocks of (N + 1)·B
-     * doubles, and the evaluator's Chebyshev matrix and its transforms (≈ 3·K·M doubles on the K-point
-     * grid). The JVM's own memory comes on top.
+     * Bytes one realization of N sites needs: the recordings of one block (off the heap), the 2J Gram
+     * matrices (M² doubles each off the heap while they are summed, then M²/2 floats on the heap), the
+     * stencil's two blocks of (N + 1)·B doubles, and the evaluator's Chebyshev matrix, its chunk of
+     * densities and their spectra (≈ 4·K·M doubles on the K-point grid). The JVM's own memory comes on top.
      */
     public double bytes(long n) {
-        int b = Math.max(2, blockSize(n));
+        int b = Math.max(PER_PART, blockSize(n));
         double k = KpmEvaluator.gridPoints(moments);
-        return 8 * ((double) b * largestPart(n) * moments + 1.5 * groups * (double) moments * moments
-                + 2.0 * (n + 1) * b + 4.0 * n + 3 * k * moments);
+        double mm = (double) moments * moments;
+        return 8.0 * b * largestPart(n) * moments + 2 * groups * (8 * mm + 2 * mm)
+                + 8 * (2.0 * (n + 1) * b + 4.0 * n + 4 * k * moments);
     }
 }

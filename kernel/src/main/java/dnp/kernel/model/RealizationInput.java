@@ -69,4 +69,8 @@ public record RealizationInput(Lattice lattice, double hopping, Disorder disorde
     public RealizationInput withPhysics(PhysicalParameters p) {
         return new RealizationInput(lattice, hopping, disorder, p, pairs, analysis, convention);
     }
+
+    public RealizationInput withConvention(Convention c) {
+        return new RealizationInput(lattice, hopping, disorder, physics, pairs, analysis, c);
+    }
 }
