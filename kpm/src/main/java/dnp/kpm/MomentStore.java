@@ -333,11 +333,11 @@ public final class MomentStore {
     }
 
     /** Shortest decimal that reads back to the same double, without exponent where possible. */
-    private static String number(double v) {
+    static String number(double v) {
         return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
     }
 
-    private static void syncDirectory(Path dir) {
+    static void syncDirectory(Path dir) {
         // Makes the rename durable where the platform allows opening a directory (Linux); elsewhere a no-op.
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
             ch.force(true);
