@@ -326,15 +326,19 @@ public final class VectorEvaluator {
             }
             MemorySegment gamma = arena.allocate(8L * m * chunk, 64);
             MemorySegment left = arena.allocate(8L * k * chunk, 64);
+            double[][] densities = new double[chunk][k];
+            Spectra right = newSpectra(chunk, nb);
+            Spectra leftSpectra = newSpectra(chunk, nb);
             for (int i0 = 0; i0 < m; i0 += chunk) {
                 int width = Math.min(chunk, m - i0);
-                Spectra right = spectra(columnsOf(basis.asSlice(8L * k * i0), width), setup.biases());
+                spectra(columnsOf(basis.asSlice(8L * k * i0), width, densities), width, setup.biases(), right);
                 for (int s = 0; s < count; s++) {
                     MemorySegment.copy(sources.get(s).columns(i0, width), 0, gamma, ValueLayout.JAVA_DOUBLE, 0,
                             width * m);
                     // A = C Γ[:, chunk]: K × width.
                     Blas.dgemm(false, false, k, width, m, 1.0, basis, k, gamma, m, 0.0, left, k);
-                    accumulate(spectra(columnsOf(left, width), setup.biases()), right, z0[s], z1[s], z2[s], sp[s]);
+                    spectra(columnsOf(left, width, densities), width, setup.biases(), leftSpectra);
+                    accumulate(leftSpectra, right, width, z0[s], z1[s], z2[s], sp[s]);
                 }
             }
         }
@@ -345,9 +349,8 @@ public final class VectorEvaluator {
         return out;
     }
 
-    /** The first {@code width} columns of a K-row column-major segment, as arrays. */
-    private double[][] columnsOf(MemorySegment segment, int width) {
-        double[][] out = new double[width][grid.k];
+    /** The first {@code width} columns of a K-row column-major segment, into {@code out}. */
+    private double[][] columnsOf(MemorySegment segment, int width, double[][] out) {
         for (int c = 0; c < width; c++) {
             MemorySegment.copy(segment, ValueLayout.JAVA_DOUBLE, 8L * grid.k * c, out[c], 0, grid.k);
         }
@@ -382,14 +385,24 @@ public final class VectorEvaluator {
     private record Spectra(double[][] re, double[][] im, double[][][] pre, double[][][] pim, double[][] projection) {}
 
     private Spectra spectra(double[][] densities, double[][] biases) {
-        int count = densities.length;
+        return spectra(densities, densities.length, biases, newSpectra(densities.length, biases.length));
+    }
+
+    private Spectra newSpectra(int count, int nb) {
+        int half = grid.half;
+        return new Spectra(new double[count][half], new double[count][half], new double[nb][count][half],
+                new double[nb][count][half], new double[nb][count]);
+    }
+
+    /** The spectra of the first {@code count} densities, into {@code into} (whose arrays are overwritten). */
+    private Spectra spectra(double[][] densities, int count, double[][] biases, Spectra into) {
         int half = grid.half;
         int nb = biases.length;
-        double[][] re = new double[count][half];
-        double[][] im = new double[count][half];
-        double[][][] pre = new double[nb][count][half];
-        double[][][] pim = new double[nb][count][half];
-        double[][] projection = new double[nb][count];
+        double[][] re = into.re();
+        double[][] im = into.im();
+        double[][][] pre = into.pre();
+        double[][][] pim = into.pim();
+        double[][] projection = into.projection();
         parallel((count + 1) / 2, (from, to) -> {
             double[] w1 = new double[grid.k];
             double[] w2 = new double[grid.k];
@@ -408,15 +421,15 @@ public final class VectorEvaluator {
                 }
             }
         });
-        return new Spectra(re, im, pre, pim, projection);
+        return into;
     }
 
     /**
      * Adds the column sums of the class comment over one chunk: in fixed sub-blocks of columns, each
      * summed on its own and the sub-blocks added in order, so the result does not depend on the threads.
      */
-    private void accumulate(Spectra left, Spectra right, double[] z0, double[][] z1, double[][] z2, double[] sp) {
-        int count = left.re.length;
+    private void accumulate(Spectra left, Spectra right, int count, double[] z0, double[][] z1, double[][] z2,
+                            double[] sp) {
         int half = grid.half;
         int nb = z1.length;
         int subBlocks = (count + SUB_BLOCK - 1) / SUB_BLOCK;
