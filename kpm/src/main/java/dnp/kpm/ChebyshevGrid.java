@@ -71,19 +71,46 @@ final class ChebyshevGrid {
      * piecewise-linear (hat) interpolation in u = dh (the bins are many grid cells wide).
      */
     double binIntegral(double[] c, double lo, double delta, double a) {
+        double[][] hats = binHats(lo, delta, a);
+        double acc = 0;
+        for (int i = 0; i < hats[0].length; i++) {
+            acc += hats[1][i] * c[Math.floorMod((int) hats[0][i], nf)];
+        }
+        // c(d) = h G(dh): ∫ G over the bin = Σ_d c(d) ∫hat_d / h.
+        return acc / h;
+    }
+
+    /** The lags d and the weights ∫hat_d of the bin [lo, lo + δ) (see {@link #binIntegral}), as {d[], w[]}. */
+    private double[][] binHats(double lo, double delta, double a) {
         double from = lo / a;
         double to = (lo + delta) / a;
         int d0 = Math.max(-(k - 1), (int) Math.floor(from / h) - 1);
         int d1 = Math.min(k - 1, (int) Math.ceil(to / h) + 1);
-        double acc = 0;
+        double[] lags = new double[d1 - d0 + 1];
+        double[] weights = new double[lags.length];
         for (int d = d0; d <= d1; d++) {
-            double w = hatIntegral(d * h, from, to);
-            if (w != 0) {
-                acc += w * c[Math.floorMod(d, nf)];
-            }
+            lags[d - d0] = d;
+            weights[d - d0] = hatIntegral(d * h, from, to);
         }
-        // c(d) = h G(dh): ∫ G over the bin = Σ_d c(d) ∫hat_d / h.
-        return acc / h;
+        return new double[][] {lags, weights};
+    }
+
+    /**
+     * β on κ = 0 … K such that Σ_κ β_κ x_κ is the bin integral of the lag correlation whose real, even half
+     * spectrum is x ({@link #lagCorrelations} then {@link #binIntegral}): since c(d) = (1/2K)[x_0 + x_K cos πd
+     * + 2 Σ_{0<κ<K} x_κ cos(2πκd/2K)], β_κ = c_κ/(2K·h) Σ_d ∫hat_d cos(2πκd/2K), c_κ = 1 at κ = 0, K, else 2.
+     */
+    double[] binSpectrum(double lo, double delta, double a) {
+        double[][] hats = binHats(lo, delta, a);
+        double[] beta = new double[half];
+        for (int q = 0; q < half; q++) {
+            double acc = 0;
+            for (int i = 0; i < hats[0].length; i++) {
+                acc += hats[1][i] * Math.cos(2 * Math.PI * q * hats[0][i] / nf);
+            }
+            beta[q] = (q == 0 || q == k ? 1 : 2) * acc / (nf * h);
+        }
+        return beta;
     }
 
     /** K: the power of two ≥ 2M (and ≥ 64). */

@@ -66,10 +66,17 @@ public final class VectorEvaluator {
     private static final int SUB_BLOCK = 8;
     private static final int PER_PART = GramMoments.VECTORS_PER_PART;
 
-    private final ChebyshevGrid grid;
+    /** How the error functionals are evaluated: the cheaper of the two ways, or one forced (tests). */
+    enum ErrorPath { CHEAPER, GROUPS, COEFFICIENTS }
 
-    private VectorEvaluator(int moments) {
+    private final ChebyshevGrid grid;
+    private final ErrorPath path;
+    private final int coefficientBlock;
+
+    private VectorEvaluator(int moments, ErrorPath path, int coefficientBlock) {
         grid = new ChebyshevGrid(moments);
+        this.path = path;
+        this.coefficientBlock = coefficientBlock;
     }
 
     /** Evaluates with the kernel recorded in the moments. */
@@ -78,6 +85,12 @@ public final class VectorEvaluator {
     }
 
     public static KpmObservables evaluate(GramMoments moments, RealizationInput input, DampingKernel kernel) {
+        return evaluate(moments, input, kernel, ErrorPath.CHEAPER, COEFFICIENT_BLOCK);
+    }
+
+    /** With the error functionals evaluated by {@code path}, the coefficient matrices in blocks of {@code block}. */
+    static KpmObservables evaluate(GramMoments moments, RealizationInput input, DampingKernel kernel, ErrorPath path,
+                                   int block) {
         if (moments.sites() != input.sites()) {
             throw new IllegalArgumentException("moments of " + moments.sites() + " sites for a lattice of "
                     + input.sites());
@@ -86,7 +99,7 @@ public final class VectorEvaluator {
             throw new IllegalArgumentException("the error bars need at least two groups, got "
                     + moments.heldGroups().length);
         }
-        return new VectorEvaluator(moments.moments()).run(moments, input, kernel);
+        return new VectorEvaluator(moments.moments(), path, block).run(moments, input, kernel);
     }
 
     /** Linear functionals of one Gram matrix: S0 per ω_n, S1 and S2 per pair, SP per ω_MW, the ω bins. */
@@ -166,18 +179,30 @@ public final class VectorEvaluator {
                 total[i] += 0.5 * ((double) pair[0][i] + (double) pair[1][i]);
             }
         }
-        List<ColumnSource> sources = new ArrayList<>();
-        sources.add((i0, count) -> columns(i -> total[i], m, i0, count));
-        for (float[][] pair : mom.gram()) {
-            sources.add((i0, count) -> columns(i -> 0.5 * ((double) pair[0][i] - (double) pair[1][i]), m, i0, count));
-        }
-        Functionals[] evaluated = gramFunctionals(sources, m, setup);
         long covered = mom.coveredSites();
         double scale = (double) n / covered;          // the site sums cover `covered` of the N sites
-        Functionals anderson = evaluated[0].combine(scale, null, 0);
+        Functionals anderson;
         Functionals[] noise = new Functionals[held];
-        for (int k = 0; k < held; k++) {
-            noise[k] = evaluated[k + 1].combine(scale, null, 0);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment basis = basis(arena, m, setup.g());
+            anderson = gramFunctionals(List.of((i0, count) -> columns(i -> total[i], m, i0, count)), basis, m,
+                    setup)[0].combine(scale, null, 0);
+            Functionals[] perGroup;
+            boolean coefficients = path == ErrorPath.CHEAPER ? coefficientUnits(setup) < held
+                    : path == ErrorPath.COEFFICIENTS;
+            if (coefficients) {
+                perGroup = noiseByCoefficients(mom, basis, m, setup, omegaBins);
+            } else {
+                List<ColumnSource> differences = new ArrayList<>();
+                for (float[][] pair : mom.gram()) {
+                    differences.add((i0, count) -> columns(i -> 0.5 * ((double) pair[0][i] - (double) pair[1][i]), m,
+                            i0, count));
+                }
+                perGroup = gramFunctionals(differences, basis, m, setup);
+            }
+            for (int k = 0; k < held; k++) {
+                noise[k] = perGroup[k].combine(scale, null, 0);
+            }
         }
 
         // GOE: ρ̄ from each vector's sums, then the delete-one-group replicates.
@@ -200,7 +225,8 @@ public final class VectorEvaluator {
             for (Functionals f : noise) {
                 var += Math.pow(f.bins[q] / (n * delta), 2);
             }
-            kwErr[q] = Math.sqrt(var);
+            // Errors are evaluated at the ω_n bins only (the bins of the spectrum K(ω) carry none).
+            kwErr[q] = q < omegaBins ? Double.NaN : Math.sqrt(var);
             rw[q] = goe[0].bins[q] / (n * delta);
             double[] rRep = new double[held];
             for (int k = 0; k < held; k++) {
@@ -300,8 +326,30 @@ public final class VectorEvaluator {
         return out;
     }
 
+    /** Unit cost (one dgemm of K × M × M) of the error functionals by {@link #noiseByCoefficients}. */
+    private static double coefficientUnits(Setup setup) {
+        // S0 and the K bin per ω_n and S2 per pair: symmetric, half a unit each; S1 per pair: one unit.
+        return 0.5 * 2 * setup.weights().length + 1.5 * setup.freq().pairBias().length;
+    }
+
+    /** The kernel-weighted Chebyshev basis on the grid, K × M column-major: C e_i is column i. */
+    private MemorySegment basis(Arena arena, int m, double[] g) {
+        int k = grid.k;
+        MemorySegment basis = arena.allocate(8L * k * m, 64);
+        int rows = Math.min(k, Math.max(64, (int) ((4L << 20) / m)));
+        double[] block = new double[rows * m];
+        for (int k0 = 0; k0 < k; k0 += rows) {
+            int r = Math.min(rows, k - k0);
+            grid.basisRows(k0, r, m, g, block);
+            for (int col = 0; col < m; col++) {
+                MemorySegment.copy(block, col * r, basis, ValueLayout.JAVA_DOUBLE, 8L * ((long) col * k + k0), r);
+            }
+        }
+        return basis;
+    }
+
     /** The functionals of each matrix, chunk by chunk of columns, the right-hand spectra shared. */
-    private Functionals[] gramFunctionals(List<ColumnSource> sources, int m, Setup setup) {
+    private Functionals[] gramFunctionals(List<ColumnSource> sources, MemorySegment basis, int m, Setup setup) {
         int k = grid.k;
         int half = grid.half;
         int nb = setup.biases().length;
@@ -313,17 +361,6 @@ public final class VectorEvaluator {
         double[][][] z2 = new double[count][nb][half];
         double[][] sp = new double[count][nb];
         try (Arena arena = Arena.ofConfined()) {
-            // The kernel-weighted Chebyshev basis on the grid, K × M column-major: C e_i is column i.
-            MemorySegment basis = arena.allocate(8L * k * m, 64);
-            int rows = Math.min(k, Math.max(64, (int) ((4L << 20) / m)));
-            double[] block = new double[rows * m];
-            for (int k0 = 0; k0 < k; k0 += rows) {
-                int r = Math.min(rows, k - k0);
-                grid.basisRows(k0, r, m, setup.g(), block);
-                for (int col = 0; col < m; col++) {
-                    MemorySegment.copy(block, col * r, basis, ValueLayout.JAVA_DOUBLE, 8L * ((long) col * k + k0), r);
-                }
-            }
             MemorySegment gamma = arena.allocate(8L * m * chunk, 64);
             MemorySegment left = arena.allocate(8L * k * chunk, 64);
             double[][] densities = new double[chunk][k];
@@ -347,6 +384,189 @@ public final class VectorEvaluator {
             out[s] = functionals(z0[s], z1[s], z2[s], sp[s], setup, 1.0);
         }
         return out;
+    }
+
+    /** Columns of Γ per block of the coefficient matrices F̂ (two blocks of spectra are held at a time). */
+    private static final int COEFFICIENT_BLOCK = 512;
+
+    /** What a functional's coefficient matrix is built from (class comment of {@link #noiseByCoefficients}). */
+    private enum Form { BASIS, BIASED, CROSS }
+
+    /** One error functional: its form, its weights on κ = 0 … K, its bias index and where its value goes. */
+    private record Coefficients(Form form, double[] weights, int bias, java.util.function.BiConsumer<Functionals, Double> into) {}
+
+    /**
+     * Φ(Δ_g) for the functionals the error bars need — S0 and the K bin at each ω_n, S1 and S2 of each
+     * pair, SP of each ω_MW — through their coefficient matrices F̂ with Φ(Γ) = Σ_mn F̂_mn Γ_mn, so that each
+     * further group costs M² operations instead of a whole evaluation. With Ĉ_κm the spectrum of basis
+     * function C e_m and Ĉ^P_κm that of C e_m · P_v:
+     * <pre>
+     *   S0, K bin:  F̂_mn = Σ_κ w_κ Re conj(Ĉ_κm) Ĉ_κn            (w = Re Ŵ, or the bin's β of ChebyshevGrid#binSpectrum)
+     *   S2:         F̂_mn = Σ_κ Re Ŵ_κ Re conj(Ĉ^P_κm) Ĉ^P_κn
+     *   S1:         F̂_mn = ½ Σ_κ 2Im Ŵ_κ [Im conj(Ĉ^P_κm) Ĉ_κn + Im conj(Ĉ^P_κn) Ĉ_κm]   (symmetrized: Γ is symmetric)
+     *   SP:         F̂ = p pᵀ,  p_m = Σ_k (C e_m)_k P_v(k)
+     * </pre>
+     * the same sums as {@link #gramFunctionals} in another order. F̂ is built block by block of columns, two
+     * real dgemms of B × (K + 1) × B per block and form (four for S1), and never stored whole.
+     */
+    private Functionals[] noiseByCoefficients(GramMoments mom, MemorySegment basis, int m, Setup setup, int omegaBins) {
+        int half = grid.half;
+        int held = mom.heldGroups().length;
+        int nb = setup.biases().length;
+        List<Coefficients> list = new ArrayList<>();
+        for (int u = 0; u < setup.weights().length; u++) {
+            int omega = u;
+            list.add(new Coefficients(Form.BASIS, setup.weights()[u][0], 0, (f, x) -> f.s0[omega] += x));
+            double[] beta = grid.binSpectrum(setup.lo()[omegaBins + u], setup.delta(), setup.a());
+            list.add(new Coefficients(Form.BASIS, beta, 0, (f, x) -> f.bins[omegaBins + omega] += x));
+        }
+        for (int pk = 0; pk < setup.freq().pairBias().length; pk++) {
+            int pair = pk;
+            int u = setup.freq().pairOmega()[pk];
+            int v = setup.freq().pairBias()[pk];
+            list.add(new Coefficients(Form.BIASED, setup.weights()[u][0], v, (f, x) -> f.s2[pair] += x));
+            list.add(new Coefficients(Form.CROSS, setup.weights()[u][1], v, (f, x) -> f.s1[pair] += x));
+        }
+        Functionals[] out = new Functionals[held];
+        for (int k = 0; k < held; k++) {
+            out[k] = setup.zero();
+        }
+        int b = Math.min(m, coefficientBlock);
+        try (Arena arena = Arena.ofConfined()) {
+            SpectraBlock first = new SpectraBlock(arena, b, nb);
+            SpectraBlock second = new SpectraBlock(arena, b, nb);
+            MemorySegment scaled = arena.allocate(8L * half * b, 64);
+            MemorySegment coefficients = arena.allocate(8L * b * b, 64);
+            double[][] densities = new double[b][grid.k];
+            Spectra work = newSpectra(b, nb);
+            double[] f = new double[b * b];
+            double[][] delta = new double[held][b * b];
+            for (int i0 = 0; i0 < m; i0 += b) {
+                int bi = Math.min(b, m - i0);
+                first.fill(spectra(columnsOf(basis.asSlice(8L * grid.k * i0), bi, densities), bi, setup.biases(), work),
+                        bi);
+                for (int j0 = i0; j0 < m; j0 += b) {
+                    int bj = Math.min(b, m - j0);
+                    SpectraBlock right = first;
+                    if (j0 != i0) {
+                        second.fill(spectra(columnsOf(basis.asSlice(8L * grid.k * j0), bj, densities), bj,
+                                setup.biases(), work), bj);
+                        right = second;
+                    }
+                    // Off-diagonal blocks stand for both (I, J) and (J, I): F̂ and Δ are symmetric there.
+                    double multiplicity = j0 == i0 ? 1 : 2;
+                    for (int k = 0; k < held; k++) {
+                        float[] a = mom.gram()[k][0];
+                        float[] bb = mom.gram()[k][1];
+                        for (int c = 0; c < bj; c++) {
+                            for (int r = 0; r < bi; r++) {
+                                int mi = i0 + r;
+                                int nj = j0 + c;
+                                int p = mi >= nj ? mi * (mi + 1) / 2 + nj : nj * (nj + 1) / 2 + mi;
+                                delta[k][r + bi * c] = 0.5 * ((double) a[p] - (double) bb[p]);
+                            }
+                        }
+                    }
+                    for (Coefficients co : list) {
+                        block(co, first, right, bi, bj, scaled, coefficients);
+                        MemorySegment.copy(coefficients, ValueLayout.JAVA_DOUBLE, 0, f, 0, bi * bj);
+                        for (int k = 0; k < held; k++) {
+                            double acc = 0;
+                            double[] d = delta[k];
+                            for (int q = 0; q < bi * bj; q++) {
+                                acc += f[q] * d[q];
+                            }
+                            co.into().accept(out[k], multiplicity * acc);
+                        }
+                    }
+                    for (int v = 0; v < nb; v++) {
+                        for (int k = 0; k < held; k++) {
+                            double acc = 0;
+                            for (int c = 0; c < bj; c++) {
+                                double row = 0;
+                                for (int r = 0; r < bi; r++) {
+                                    row += first.projection[v][r] * delta[k][r + bi * c];
+                                }
+                                acc += row * right.projection[v][c];
+                            }
+                            out[k].sp[v] += multiplicity * acc;
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** F̂ on the block (I, J), column-major bi × bj, into {@code out}. */
+    private void block(Coefficients co, SpectraBlock i, SpectraBlock j, int bi, int bj, MemorySegment scaled,
+                       MemorySegment out) {
+        int v = co.bias();
+        switch (co.form()) {
+            case BASIS -> {
+                product(i.re, j.re, co.weights(), bi, bj, 1.0, 0.0, scaled, out);
+                product(i.im, j.im, co.weights(), bi, bj, 1.0, 1.0, scaled, out);
+            }
+            case BIASED -> {
+                product(i.pre[v], j.pre[v], co.weights(), bi, bj, 1.0, 0.0, scaled, out);
+                product(i.pim[v], j.pim[v], co.weights(), bi, bj, 1.0, 1.0, scaled, out);
+            }
+            case CROSS -> {
+                // Im conj(P_m) C_n = Pr_m Ci_n − Pi_m Cr_n, and the same with m ↔ n; ½ of their sum.
+                product(i.pre[v], j.im, co.weights(), bi, bj, 0.5, 0.0, scaled, out);
+                product(i.pim[v], j.re, co.weights(), bi, bj, -0.5, 1.0, scaled, out);
+                product(i.im, j.pre[v], co.weights(), bi, bj, 0.5, 1.0, scaled, out);
+                product(i.re, j.pim[v], co.weights(), bi, bj, -0.5, 1.0, scaled, out);
+            }
+        }
+    }
+
+    /** out = alpha·Xᵀ diag(w) Y + beta·out for X: (K+1) × bi and Y: (K+1) × bj, column-major. */
+    private void product(MemorySegment x, MemorySegment y, double[] w, int bi, int bj, double alpha, double beta,
+                         MemorySegment scaled, MemorySegment out) {
+        int half = grid.half;
+        for (int c = 0; c < bj; c++) {
+            long base = (long) half * c;
+            for (int q = 0; q < half; q++) {
+                scaled.setAtIndex(ValueLayout.JAVA_DOUBLE, base + q, w[q] * y.getAtIndex(ValueLayout.JAVA_DOUBLE, base + q));
+            }
+        }
+        Blas.dgemm(true, false, bi, bj, half, alpha, x, half, scaled, half, beta, out, bi);
+    }
+
+    /** The spectra of a block of basis columns, column-major (K+1) × B off the heap, and their projections on P_v. */
+    private final class SpectraBlock {
+        final MemorySegment re;
+        final MemorySegment im;
+        final MemorySegment[] pre;
+        final MemorySegment[] pim;
+        final double[][] projection;
+
+        SpectraBlock(Arena arena, int b, int nb) {
+            long bytes = 8L * grid.half * b;
+            re = arena.allocate(bytes, 64);
+            im = arena.allocate(bytes, 64);
+            pre = new MemorySegment[nb];
+            pim = new MemorySegment[nb];
+            for (int v = 0; v < nb; v++) {
+                pre[v] = arena.allocate(bytes, 64);
+                pim[v] = arena.allocate(bytes, 64);
+            }
+            projection = new double[nb][b];
+        }
+
+        void fill(Spectra s, int width) {
+            int half = grid.half;
+            for (int c = 0; c < width; c++) {
+                MemorySegment.copy(s.re()[c], 0, re, ValueLayout.JAVA_DOUBLE, 8L * half * c, half);
+                MemorySegment.copy(s.im()[c], 0, im, ValueLayout.JAVA_DOUBLE, 8L * half * c, half);
+                for (int v = 0; v < pre.length; v++) {
+                    MemorySegment.copy(s.pre()[v][c], 0, pre[v], ValueLayout.JAVA_DOUBLE, 8L * half * c, half);
+                    MemorySegment.copy(s.pim()[v][c], 0, pim[v], ValueLayout.JAVA_DOUBLE, 8L * half * c, half);
+                    projection[v][c] = s.projection()[v][c];
+                }
+            }
+        }
     }
 
     /** The first {@code width} columns of a K-row column-major segment, into {@code out}. */

@@ -136,6 +136,28 @@ class VectorEstimatorTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Convention.class)
+    void errorsAreTheSameByEitherPath(Convention convention) {
+        RealizationInput input = Dense.input(6, BoundaryCondition.PERIODIC, 6.5, convention);
+        GramMoments gram = VectorEngine.compute(input, new VectorSettings(M + 37, 32, 4, DampingKernel.JACKSON, 2));
+        KpmObservables groups = VectorEvaluator.evaluate(gram, input, DampingKernel.JACKSON,
+                VectorEvaluator.ErrorPath.GROUPS, 512);
+        // Blocks of 48 columns: M = 165 in four blocks, the last one short.
+        KpmObservables coefficients = VectorEvaluator.evaluate(gram, input, DampingKernel.JACKSON,
+                VectorEvaluator.ErrorPath.COEFFICIENTS, 48);
+        for (int k = 0; k < input.pairs().size(); k++) {
+            KpmPairResult a = groups.pairs().get(k);
+            KpmPairResult b = coefficients.pairs().get(k);
+            assertEquals(a.pn(), b.pn(), "the estimate is evaluated one way");
+            assertTrue(a.pnError() > 0);
+            assertEquals(a.pnError(), b.pnError(), 1e-9 * a.pnError(), "P_n error");
+            assertEquals(a.correlatorKError(), b.correlatorKError(), 1e-9 * a.correlatorKError(), "K error");
+            assertEquals(a.correlatorCError(), b.correlatorCError(), 1e-9 * a.correlatorCError(), "C error");
+            assertEquals(a.pnGoeError(), b.pnGoeError(), "the GOE errors are the jackknife either way");
+        }
+    }
+
     @Test
     void drawsDifferAndRepeat() {
         RealizationInput input = Dense.input(5, BoundaryCondition.PERIODIC, 6.5, Convention.SI);
