@@ -19,8 +19,16 @@ package dnp.kpm;
 public record VectorSettings(int moments, int vectors, int groups, DampingKernel kernel, int threads,
                              int sweepDepth, int draw) {
 
-    /** Bytes the per-site recordings of one block of vectors may take (the block shrinks to fit). */
-    public static final long RECORDING_BYTES = 2L << 30;
+    /**
+     * Bytes the per-site recordings of one block of vectors may take (the block shrinks to fit, and the
+     * default number of vectors grows so that two parts fit): 6 GiB, which L ≤ 100 at M = 3000 never
+     * reaches with the default 64 vectors (3.1 GB at L = 64), and which keeps L = 128 at 256 vectors.
+     */
+    public static final long RECORDING_BYTES = 6L << 30;
+    /** Jackknife groups by default: 8 degrees of freedom for the error bars. */
+    public static final int DEFAULT_GROUPS = 8;
+    /** Parts by default where memory does not ask for more: 16, i.e. 64 vectors. */
+    public static final int DEFAULT_PARTS = 16;
     /** Most columns of one block: one SIMD vector of doubles on AVX-512, the four vectors of two parts. */
     static final int MAX_BLOCK = 8;
     /** Most moments: the M×M Gram matrices of the groups are dense (72 MB each at M = 3000). */
@@ -57,6 +65,18 @@ public record VectorSettings(int moments, int vectors, int groups, DampingKernel
     /** The first draw, the sweep depth chosen automatically. */
     public VectorSettings(int moments, int vectors, int groups, DampingKernel kernel, int threads) {
         this(moments, vectors, groups, kernel, threads, 0, 0);
+    }
+
+    /**
+     * The default number of vectors on a lattice of N sites with M moments: 4P with P the larger of
+     * {@link #DEFAULT_PARTS} and the fewest parts whose block of eight recordings fits
+     * {@link #RECORDING_BYTES}, rounded up to a multiple of {@link #DEFAULT_GROUPS}.
+     */
+    public static int defaultVectors(long n, int moments) {
+        long byMemory = (long) Math.ceil(8.0 * MAX_BLOCK * n * moments / RECORDING_BYTES);
+        long parts = Math.max(DEFAULT_PARTS, byMemory);
+        parts = (parts + DEFAULT_GROUPS - 1) / DEFAULT_GROUPS * DEFAULT_GROUPS;
+        return (int) Math.min(Integer.MAX_VALUE / PER_PART, parts) * PER_PART;
     }
 
     /** P = R/4: the parts of the lattice, two vector pairs each. */
