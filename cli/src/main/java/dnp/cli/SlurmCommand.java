@@ -114,9 +114,7 @@ final class SlurmCommand implements Callable<Integer> {
             return 0;
         }
         // Writes the manifest now: the tasks then only ever find it, and a mistake shows here, not in the queue.
-        try (SweepStore ignored = SweepStore.open(out, spec.parameters().withSiteParts(parts), 1, shards)) {
-            // opened and closed: manifest written or checked
-        }
+        SweepStore.prepareFolder(out, spec.parameters().withSiteParts(parts));
         scripts.write();
         System.err.println(summary + "; scripts in " + scripts.folder());
         Path submitScript = scripts.folder().resolve("submit.sh");

@@ -155,7 +155,7 @@ class SlurmIntegrationTest {
     static long countLines(Path sweep) throws IOException {
         long n = 0;
         try (var files = Files.list(sweep.resolve("results"))) {
-            for (Path f : files.toList()) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).toList()) {
                 n += Files.readAllLines(f).size();
             }
         }

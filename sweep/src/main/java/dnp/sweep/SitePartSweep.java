@@ -34,9 +34,6 @@ import java.util.Set;
 public final class SitePartSweep {
     private SitePartSweep() {}
 
-    /** The lock file, in the sweep folder, of the combine step. */
-    static final String COMBINE_LOCK = "combine.lock";
-
     /** One unit of work: part {@code part} (0-based) of the realization of {@code task}. */
     public record Unit(int index, SweepTask task, int part) {}
 
@@ -95,7 +92,7 @@ public final class SitePartSweep {
         Parallelism.choose(1, threads, spec.largestSize(), 1); // refuses threads < 1 with the option's name
         List<Unit> mine = shard(spec, parts, shard, shards);
         try (SweepStore store = SweepStore.open(dir, spec.parameters().withSiteParts(parts), shard, shards)) {
-            Set<String> done = new HashSet<>(SweepStore.readRecords(dir, SweepRunner.SweepLineKey.class).keySet());
+            Set<String> done = new HashSet<>(store.finishedKeys());
             List<Unit> open = mine.stream().filter(u -> !done.contains(u.task().key())).toList();
             Set<Unit> todo = new HashSet<>();
             for (Unit u : open) {
@@ -149,8 +146,9 @@ public final class SitePartSweep {
                 return false;
             }
         }
-        return FileLocks.exclusive(dir.resolve("results").resolve(COMBINE_LOCK), () -> {
-            if (SweepStore.readRecords(dir, SweepRunner.SweepLineKey.class).containsKey(task.key())) {
+        return FileLocks.exclusive(dir.resolve(SweepStore.RESULTS).resolve(SweepStore.COMBINE_LOCK),
+                "the combine step of " + dir, () -> {
+            if (store.finishedKeys().contains(task.key())) {
                 return false; // another task combined it first
             }
             long start = System.nanoTime();

@@ -1,6 +1,5 @@
 package dnp.sweep;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dnp.kernel.model.RealizationInput;
 import dnp.kpm.MomentStore;
 import dnp.sweep.records.SweepLine;
@@ -93,7 +92,7 @@ public final class SweepRunner {
                               Function<SweepTask, ? extends SweepLine> compute) throws IOException {
         List<SweepTask> mine = spec.shard(shard, shards);
         try (SweepStore store = SweepStore.open(dir, parameters, shard, shards)) {
-            Set<String> done = SweepStore.readRecords(dir, SweepLineKey.class).keySet();
+            Set<String> done = store.finishedKeys();
             List<SweepTask> todo = mine.stream().filter(t -> !done.contains(t.key())).toList();
             Parallelism par = Parallelism.choose(parallel, blasThreads, spec.largestSize(), todo.size());
             if (spec.model().method() == Method.DENSE) {
@@ -145,8 +144,4 @@ public final class SweepRunner {
             return new Outcome(mine.size(), mine.size() - todo.size(), todo.size());
         }
     }
-
-    /** Any sweep line, read for its key alone (which tasks are done). */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record SweepLineKey(String key) implements SweepLine {}
 }
