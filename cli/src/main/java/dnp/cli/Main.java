@@ -1,5 +1,7 @@
 package dnp.cli;
 
+import dnp.cli.options.Converters;
+import dnp.sweep.ComputationException;
 import dnp.sweep.IoMessages;
 import dnp.sweep.ProvenanceCollector;
 import dnp.sweep.UserInputException;
@@ -45,6 +47,7 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main());
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        Converters.register(cli);
         cli.setParameterExceptionHandler((ex, argv) -> {
             String message = ex.getMessage();
             if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
@@ -57,6 +60,10 @@ public final class Main implements Runnable {
             PrintWriter out = commandLine.getErr();
             if (System.getenv("DNP_DEBUG") != null) {
                 ex.printStackTrace(out);
+            }
+            if (ex instanceof ComputationException) {
+                error(out, ex.getMessage());
+                return FAILURE;
             }
             if (ex instanceof UserInputException || ex instanceof IllegalArgumentException) {
                 error(out, ex.getMessage());

@@ -89,7 +89,7 @@ public final class FileLocks {
             return DEFAULT_WAIT_SECONDS;
         }
         try {
-            long seconds = Long.parseLong(text.strip());
+            long seconds = dnp.kernel.model.Numbers.parseLong(text);
             if (seconds >= 0) {
                 return seconds;
             }

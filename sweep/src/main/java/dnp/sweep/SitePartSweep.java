@@ -68,6 +68,11 @@ public final class SitePartSweep {
             throw new UserInputException("--site-parts needs --method kpm: the dense method diagonalizes each "
                     + "realization whole");
         }
+        long units = (long) spec.tasks().size() * parts;
+        if (units > SweepSpec.MAX_REALIZATIONS) {
+            throw new UserInputException("--site-parts " + parts + " divides the sweep into " + units
+                    + " units of work; at most " + SweepSpec.MAX_REALIZATIONS + ": use fewer parts or realizations");
+        }
         for (int size : spec.sizes()) {
             int n = size * size * size;
             int sites = SiteParts.siteCount(n, spec.model().kpm().settings(n, 1));

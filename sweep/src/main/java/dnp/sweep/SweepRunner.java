@@ -61,7 +61,9 @@ public final class SweepRunner {
     public static Outcome run(SweepSpec spec, Path dir, int shard, int shards, Integer parallel, Integer blasThreads,
                               boolean quiet, Path momentCache, int siteParts) throws IOException {
         SitePartSweep.check(spec, siteParts);
+        Parallelism.check(parallel, blasThreads);
         if (spec.model().method() == Method.KPM) {
+            MemoryPlan.checkKpm(spec.largestSize(), spec.model().kpm());
             // The stencil uses every core itself: one realization at a time.
             MomentStore store = new MomentStore(momentCache != null ? momentCache : dir.resolve("moments"));
             int threads = blasThreads != null ? blasThreads : Parallelism.cores();
@@ -90,6 +92,7 @@ public final class SweepRunner {
     public static Outcome run(SweepSpec spec, SweepParameters parameters, Path dir, int shard, int shards,
                               Integer parallel, Integer blasThreads, boolean quiet,
                               Function<SweepTask, ? extends SweepLine> compute) throws IOException {
+        Parallelism.check(parallel, blasThreads);
         List<SweepTask> mine = spec.shard(shard, shards);
         try (SweepStore store = SweepStore.open(dir, parameters, shard, shards)) {
             Set<String> done = store.finishedKeys();
@@ -114,6 +117,8 @@ public final class SweepRunner {
                         SweepLine record;
                         try {
                             record = compute.apply(task);
+                        } catch (UserInputException | ComputationException ex) {
+                            throw ex;
                         } catch (RuntimeException ex) {
                             throw new IllegalStateException("realization " + task.key() + " failed: " + ex.getMessage(), ex);
                         }

@@ -432,6 +432,7 @@ public final class SweepStore implements AutoCloseable {
 
     /** Appends one record as one sealed line and forces it to disk before returning. */
     public synchronized void append(SweepLine record) throws IOException {
+        ComputationException.requireFinite(record, "realization " + record.key());
         byte[] sealed = SealedLine.seal(Documents.line(record), identity.digest());
         ByteBuffer buffer = ByteBuffer.allocate(sealed.length + 1).put(sealed).put((byte) '\n').flip();
         while (buffer.hasRemaining()) {

@@ -36,6 +36,13 @@ class InputValidationTest {
         assertRejected("ω_e", () -> new PhysicalParameters(p.t1e(), p.t2e(), p.omega1(), p.t1n(), p.t2n(), p.a0(),
                 p.bathTemperature(), Double.POSITIVE_INFINITY, p.nuclearRatio()));
         assertRejected("ω_1", () -> p.withOmega1(-0.1));
+        // Finite but outside what the model's arithmetic carries: refused with the range.
+        assertRejected("T_2n (t2n) must be from 1e-12 to 1e9 s, got 1.00000e+308", () -> p.withT2n(1e308));
+        assertRejected("T_bath (bath-temperature) must be from 1e-6 to 1e6 K", () -> new PhysicalParameters(p.t1e(),
+                p.t2e(), p.omega1(), p.t1n(), p.t2n(), p.a0(), 1e-300, p.omegaE(), p.nuclearRatio()));
+        assertRejected("ω_n (omega-n) must be above 0 and at most 1e7", () -> new FrequencyPair(1e10, 93860));
+        assertRejected("hopping t must be from 0 to 1e7", () -> RealizationInput.defaults(3, 1e308, 1, 0));
+        assertRejected("Δ_1 must be from -1e7 to 1e7", () -> Disorder.of(new double[]{0, 1e8}, 108, "test"));
         assertRejected("ω_n", () -> new FrequencyPair(0, 93860));
         assertRejected("ω_MW", () -> new FrequencyPair(20, Double.NaN));
         assertRejected("periodic", () -> Lattice.periodic(2));
@@ -98,10 +105,19 @@ class InputValidationTest {
         assertRejected("short.txt:2: 2 values, the lattice needs 8", () -> readUnchecked(shortFile, 8));
         Path bad = dir.resolve("bad.txt");
         Files.writeString(bad, "1\nabc\n");
-        assertRejected("bad.txt:2: not a number", () -> readUnchecked(bad, 8));
+        assertRejected("bad.txt:2: 'abc' is not a decimal number", () -> readUnchecked(bad, 8));
         Path nan = dir.resolve("nan.txt");
         Files.writeString(nan, "1\nNaN\n");
-        assertRejected("nan.txt:2: value must be finite", () -> readUnchecked(nan, 8));
+        assertRejected("nan.txt:2: 'NaN' is not a decimal number", () -> readUnchecked(nan, 8));
+        Path huge = dir.resolve("huge.txt");
+        Files.writeString(huge, "1\n-1e308\n");
+        assertRejected("huge.txt:2: Δ must be from -1e7 to 1e7 2π·MHz", () -> readUnchecked(huge, 8));
+        Path bom = dir.resolve("bom.txt");
+        Files.writeString(bom, "\uFEFF1.5\r\n-2\r\n");
+        assertArrayEquals(new double[]{1.5, -2}, Disorder.read(bom, 2, 108).values(), "byte-order mark and CRLF");
+        Path latin1 = dir.resolve("latin1.txt");
+        Files.write(latin1, new byte[]{'1', '\n', '2', '\n', (byte) 0xE9, '\n'});
+        assertRejected("latin1.txt:3: not valid UTF-8 text", () -> readUnchecked(latin1, 8));
         Path longFile = dir.resolve("long.txt");
         Files.writeString(longFile, "1\n2\n3\n");
         assertRejected("long.txt:3: more than the 2 values", () -> readUnchecked(longFile, 2));
