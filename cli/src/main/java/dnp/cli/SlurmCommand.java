@@ -60,6 +60,7 @@ final class SlurmCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        SlurmScripts.check(sweep.out.toAbsolutePath().normalize(), partition, account);
         SweepSpec spec = sweep.spec();
         int largest = spec.largestSize();
         int parts = sweep.siteParts;
@@ -125,7 +126,7 @@ final class SlurmCommand implements Callable<Integer> {
                 throw new UserInputException("submitting with sbatch failed (exit " + code + ")");
             }
         } else {
-            System.err.println("submit with: bash " + submitScript);
+            System.err.println("submit with: bash " + SlurmScripts.quote(submitScript.toString()));
         }
         return 0;
     }
