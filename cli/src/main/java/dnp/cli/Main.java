@@ -74,6 +74,11 @@ public final class Main implements Runnable {
                 error(out, ex.getMessage());
                 return NO_PROVIDER;
             }
+            if (ex instanceof tools.jackson.core.JacksonException json) {
+                // Every document is read through Documents, which names its file; this is the last net.
+                error(out, "unreadable JSON: " + dnp.sweep.records.Documents.reason(json));
+                return FAILURE;
+            }
             if (ex instanceof UncheckedIOException io) {
                 error(out, IoMessages.describe(io.getCause()));
                 return FAILURE;

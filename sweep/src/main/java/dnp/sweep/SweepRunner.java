@@ -65,7 +65,9 @@ public final class SweepRunner {
         if (spec.model().method() == Method.KPM) {
             MemoryPlan.checkKpm(spec.largestSize(), spec.model().kpm());
             // The stencil uses every core itself: one realization at a time.
-            MomentStore store = new MomentStore(momentCache != null ? momentCache : dir.resolve("moments"));
+            // A damaged moment file is computed again, a read-only cache only not written: each said in a warning.
+            MomentStore store = new MomentStore(momentCache != null ? momentCache : dir.resolve("moments"),
+                    Warnings::once);
             int threads = blasThreads != null ? blasThreads : Parallelism.cores();
             if (siteParts > 1) {
                 return SitePartSweep.run(spec, dir, shard, shards, siteParts, threads, quiet, store);
@@ -117,8 +119,8 @@ public final class SweepRunner {
                         SweepLine record;
                         try {
                             record = compute.apply(task);
-                        } catch (UserInputException | ComputationException ex) {
-                            throw ex;
+                        } catch (UserInputException | ComputationException | UncheckedIOException ex) {
+                            throw ex; // one line each, naming the realization or the file
                         } catch (RuntimeException ex) {
                             throw new IllegalStateException("realization " + task.key() + " failed: " + ex.getMessage(), ex);
                         }
