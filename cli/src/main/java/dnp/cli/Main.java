@@ -4,6 +4,7 @@ import dnp.cli.options.Converters;
 import dnp.sweep.ComputationException;
 import dnp.sweep.IoMessages;
 import dnp.sweep.ProvenanceCollector;
+import dnp.sweep.RunStatus;
 import dnp.sweep.UserInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,8 +33,23 @@ public final class Main implements Runnable {
         new CommandLine(this).usage(System.out);
     }
 
+    /** Set once the command has returned: the shutdown hook then has nothing to say. */
+    private static volatile boolean finished;
+
     public static void main(String[] args) {
-        System.exit(execute(args));
+        // SIGTERM (scancel, a batch system's time limit) and SIGINT (Ctrl-C) run shutdown hooks: say what is
+        // saved and how to resume, in one line, after the running sweep stopped writing.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (!finished) {
+                String saved = RunStatus.stopAndDescribe();
+                System.err.println("dnp: stopped by a signal: " + (saved != null ? saved
+                        : "nothing was being written; finished outputs are kept"));
+                System.err.flush();
+            }
+        }, "dnp-signal"));
+        int code = execute(args);
+        finished = true;
+        System.exit(code);
     }
 
     /** Runs one command line and returns its exit code. */

@@ -92,6 +92,11 @@ public final class MomentStore {
         this.warnings = warnings;
     }
 
+    /** The folder of the moment files. */
+    public Path directory() {
+        return directory;
+    }
+
     /**
      * The file of one realization and moment settings: {@code kpm-L<L>-<bc>-t<t>-w<w>-s<seed>-r<realization>-M<M>-S<S>-R<R>.bin}
      * (S = "all" for every site; block size, threads and sweep depth do not change the moments and

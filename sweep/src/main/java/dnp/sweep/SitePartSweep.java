@@ -112,6 +112,10 @@ public final class SitePartSweep {
             }
             Progress progress = new Progress(todo.size(), quiet);
             int combined = 0;
+            int[] records = new int[1];
+            RunStatus.Scope status = RunStatus.running(() -> "the site parts finished so far are saved in "
+                    + moments.directory() + ", and " + records[0] + " realization(s) combined in this run in "
+                    + store.file() + "; run the same command again to resume", () -> records[0] = store.stopAppending());
             for (Unit u : open) {
                 if (done.contains(u.task().key())) {
                     continue;
@@ -132,6 +136,7 @@ public final class SitePartSweep {
                             + " of " + parts + " failed: " + ex.getMessage(), ex);
                 }
             }
+            status.close();
             return new SweepRunner.Outcome(mine.size(), mine.size() - todo.size(), todo.size(), combined);
         }
     }

@@ -107,6 +107,11 @@ public final class SweepRunner {
                 NativeLibraries.provider().setThreads(par.blasThreads());
             }
             Progress progress = new Progress(todo.size(), quiet);
+            int[] saved = new int[1];
+            RunStatus.Scope status = RunStatus.running(() -> saved[0] + " of the " + todo.size()
+                    + " realizations this run had to compute are saved in " + store.file() + " (" + (mine.size()
+                    - todo.size() + saved[0]) + " of " + mine.size() + " of the shard); run the same command again to "
+                    + "resume", () -> saved[0] = store.stopAppending());
             ExecutorService pool = Executors.newFixedThreadPool(par.realizations(), r -> {
                 Thread t = new Thread(r, "dnp-sweep");
                 t.setDaemon(true);
@@ -147,6 +152,7 @@ public final class SweepRunner {
                 throw new IllegalStateException(ex.getCause());
             } finally {
                 pool.shutdown();
+                status.close();
             }
             return new Outcome(mine.size(), mine.size() - todo.size(), todo.size());
         }

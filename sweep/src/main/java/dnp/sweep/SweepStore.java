@@ -76,6 +76,10 @@ public final class SweepStore implements AutoCloseable {
     private final FileLocks.Held lock;
     private final FileChannel channel;
     private final Set<String> reported = new HashSet<>();
+    /** Lines appended by this run. */
+    private int appended;
+    /** Set when the process is being stopped: nothing more is appended, so no line is left half written. */
+    private boolean stopped;
 
     private SweepStore(Identity identity, Path file, FileLocks.Held lock, FileChannel channel) {
         this.identity = identity;
@@ -432,6 +436,15 @@ public final class SweepStore implements AutoCloseable {
 
     /** Appends one record as one sealed line and forces it to disk before returning. */
     public synchronized void append(SweepLine record) throws IOException {
+        while (stopped) {
+            // The process is exiting: this thread waits for the end instead of writing (or failing noisily).
+            try {
+                wait();
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("stopped before " + record.key() + " was written");
+            }
+        }
         ComputationException.requireFinite(record, "realization " + record.key());
         byte[] sealed = SealedLine.seal(Documents.line(record), identity.digest());
         ByteBuffer buffer = ByteBuffer.allocate(sealed.length + 1).put(sealed).put((byte) '\n').flip();
@@ -439,6 +452,16 @@ public final class SweepStore implements AutoCloseable {
             channel.write(buffer);
         }
         channel.force(false);
+        appended++;
+    }
+
+    /**
+     * Lets an append in progress finish and refuses every later one (the process is being stopped);
+     * returns the lines this run appended.
+     */
+    public synchronized int stopAppending() {
+        stopped = true;
+        return appended;
     }
 
     /**
