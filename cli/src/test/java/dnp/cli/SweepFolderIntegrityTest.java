@@ -290,6 +290,26 @@ class SweepFolderIntegrityTest {
         assertEquals(36, SweepStore.readRecords(sweep, RealizationRecord.class).size());
     }
 
+    /** A manifest that cannot be written (here: a file-size limit, as a full disk) leaves no temporary file. */
+    @Test
+    void aFailedManifestWriteLeavesNoTemporaryFile() throws Exception {
+        Path sweep = dir.resolve("full");
+        List<String> command = new ArrayList<>(List.of("bash", "-c", "ulimit -f 1; exec \"$@\"", "bash"));
+        command.addAll(SweepEndToEndTest.javaCommand(sweep(sweep).toArray(String[]::new)));
+        Path log = dir.resolve("full.log");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        String text = Files.readString(log);
+        assertEquals(Main.FAILURE, p.exitValue(), text);
+        String last = text.strip().lines().reduce((x, y) -> y).orElseThrow();
+        assertTrue(last.startsWith("dnp: " + sweep.resolve("manifest.json") + ": cannot be written (File too large"),
+                text);
+        try (var files = Files.list(sweep)) {
+            assertEquals(List.of(sweep.resolve("results")), files.toList(), "no manifest, no temporary file");
+        }
+        ok(List.of("sweep", "--L", "3", "--t", "1", "--realizations", "1", "--out", sweep.toString(), "-q"));
+    }
+
     static List<byte[]> lines(byte[] content) {
         List<byte[]> lines = new ArrayList<>();
         int start = 0;

@@ -199,7 +199,7 @@ public final class SweepStore implements AutoCloseable {
             if (Files.exists(manifest)) {
                 return;
             }
-            throw new UserInputException(manifest + ": cannot be written (" + IoMessages.reason(ex) + ")");
+            throw new IOException(manifest + ": cannot be written (" + IoMessages.reason(ex) + ")", ex);
         } finally {
             Files.deleteIfExists(tmp);
         }
