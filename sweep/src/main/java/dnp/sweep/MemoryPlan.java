@@ -79,11 +79,6 @@ public record MemoryPlan(double bytes, String breakdown) {
         return String.format(Locale.ROOT, "%.2f GB", bytes / 1e9);
     }
 
-    /** Memory this process may still take: the least of MemAvailable, its cgroup limits and SLURM's ({@link MemoryLimits}). */
-    public static long available() {
-        return MemoryLimits.current().bytes();
-    }
-
     /**
      * Throws a one-line error, before anything is allocated, when {@code concurrent} realizations of
      * this size cannot fit in what {@link MemoryLimits} allows; the message gives both numbers and the limit.

@@ -58,9 +58,12 @@ public final class SweepStore implements AutoCloseable {
     /** The lock file, in {@code results/}, of the step that combines site parts ({@link SitePartSweep}). */
     public static final String COMBINE_LOCK = "combine.lock";
     private static final Pattern SHARD_FILE = Pattern.compile("shard-(\\d{4,})-of-(\\d{4,})\\.jsonl");
-    /** Everything a sweep itself puts into results/: shard files, their locks, the combine lock, a repair's temporary file. */
+    /**
+     * Everything a sweep itself puts into results/: shard files, their locks, the combine lock, a repair's
+     * temporary file; and the .nfsXXXX names an NFS client gives a replaced file another process still reads.
+     */
     private static final Pattern OWN_NAME = Pattern.compile("shard-\\d{4,}-of-\\d{4,}\\.(jsonl|lock)|"
-            + Pattern.quote(COMBINE_LOCK) + "|\\.shard-\\d{4,}-of-\\d{4,}\\.jsonl\\.\\d+\\.tmp");
+            + Pattern.quote(COMBINE_LOCK) + "|\\.shard-\\d{4,}-of-\\d{4,}\\.jsonl\\.\\d+\\.tmp|\\.nfs[0-9A-Fa-f]+");
     /** At most this many damaged lines are named one by one in warnings. */
     private static final int NAMED_LINES = 5;
 
