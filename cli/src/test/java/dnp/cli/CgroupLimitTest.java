@@ -6,9 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -76,20 +74,14 @@ class CgroupLimitTest {
         Path cgroup = limitedCgroup(why);
         assumeTrue(cgroup != null, "cgroup-limited run skipped: " + why[0]);
         try {
-            List<String> java = SweepEndToEndTest.javaCommand("single", "--L", "26");
             // The shell enters the cgroup, then becomes the JVM: the whole dnp process runs under the limit.
-            List<String> command = new ArrayList<>(List.of("sh", "-c", "echo $$ > \"$0\" && exec \"$@\"",
-                    cgroup.resolve("cgroup.procs").toString()));
-            command.addAll(java);
-            Path log = dir.resolve("log");
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            assertTrue(p.waitFor(120, TimeUnit.SECONDS));
-            String output = Files.readString(log);
-            assertEquals(Main.BAD_INPUT, p.exitValue(), output);
-            String last = output.strip().lines().reduce((a, b) -> b).orElseThrow();
-            assertTrue(last.startsWith("dnp: L = 26 needs about 7.56 GB for 1 realization(s) at once")
-                    && last.contains("is available: the cgroup limit (") && last.contains(cgroup.toString() + ": 2.00 GB"),
-                    output);
+            SweepFolderIntegrityTest.Finished run = SweepFolderIntegrityTest.runWrapped(List.of("sh", "-c",
+                    "echo $$ > \"$0\" && exec \"$@\"", cgroup.resolve("cgroup.procs").toString()), dir.resolve("log"),
+                    List.of("single", "--L", "26"));
+            assertEquals(Main.BAD_INPUT, run.code(), run.output());
+            assertTrue(run.last().startsWith("dnp: L = 26 needs about 7.56 GB for 1 realization(s) at once")
+                    && run.last().contains("is available: the cgroup limit (")
+                    && run.last().contains(cgroup + ": 2.00 GB"), run.output());
         } finally {
             Files.deleteIfExists(cgroup); // rmdir of an empty cgroup
         }

@@ -35,11 +35,9 @@ class SignalTest {
         for (String signal : List.of("TERM", "INT")) {
             Path log = dir.resolve(signal + ".log");
             Process p = SweepFolderIntegrityTest.start(log, sweep.toArray(String[]::new));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (p.isAlive() && System.nanoTime() < deadline
-                    && (!Files.exists(file) || SweepFolderIntegrityTest.lines(Files.readAllBytes(file)).size() < before + 2)) {
-                Thread.sleep(10);
-            }
+            int enough = before + 2;
+            SweepFolderIntegrityTest.awaitWhile(p, () -> !Files.exists(file)
+                    || SweepFolderIntegrityTest.lines(Files.readAllBytes(file)).size() < enough);
             assertTrue(p.isAlive(), "finished before the signal: " + Files.readString(log));
             SweepFolderIntegrityTest.signal(p, signal);
             assertTrue(p.waitFor(60, TimeUnit.SECONDS));

@@ -120,17 +120,9 @@ class SlurmDryRunTest {
     @Test
     void theSubmitHintRunsAsPrinted() throws Exception {
         Path out = dir.resolve("hint " + AWKWARD).toAbsolutePath();
-        java.io.PrintStream stderr = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        StringWriter err = new StringWriter();
-        try {
-            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            assertEquals(0, Main.execute(new PrintWriter(err, true), "slurm", "--L", "4", "--t", "2", "--realizations", "1",
-                    "--out", out.toString(), "--time", "00:10:00"), err.toString());
-        } finally {
-            System.setErr(stderr);
-        }
-        String hint = captured.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("submit with: "))
+        String printed = SweepFolderIntegrityTest.ok(List.of("slurm", "--L", "4", "--t", "2", "--realizations", "1",
+                "--out", out.toString(), "--time", "00:10:00")).err();
+        String hint = printed.lines().filter(l -> l.startsWith("submit with: "))
                 .findFirst().orElseThrow().substring("submit with: ".length());
         assertEquals(out.resolve("slurm").resolve("submit.sh").toString(),
                 bash(dir, dir, "-c", "set -- " + hint + "; printf '%s' \"$2\""));

@@ -107,6 +107,30 @@ class SweepFolderIntegrityTest {
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
+    /** A finished subprocess: its exit code and everything it printed. */
+    record Finished(int code, String output) {
+        String last() {
+            return output.strip().lines().reduce((a, b) -> b).orElse("");
+        }
+    }
+
+    /** Runs dnp {@code args} in a new JVM behind {@code wrapper} (a shell that sets limits, then execs it). */
+    static Finished runWrapped(List<String> wrapper, Path log, List<String> args) throws Exception {
+        List<String> command = new ArrayList<>(wrapper);
+        command.addAll(SweepEndToEndTest.javaCommand(args.toArray(String[]::new)));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), String.join(" ", command) + " did not end");
+        return new Finished(p.exitValue(), Files.readString(log));
+    }
+
+    /** Polls until {@code condition} is false, {@code p} has ended, or a minute has passed. */
+    static void awaitWhile(Process p, java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (p.isAlive() && System.nanoTime() < deadline && condition.call()) {
+            Thread.sleep(10);
+        }
+    }
+
     static void signal(Process p, String signal) throws IOException, InterruptedException {
         assertEquals(0, new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor());
     }
@@ -121,10 +145,7 @@ class SweepFolderIntegrityTest {
         Path race = dir.resolve("race");
         Process first = start(dir.resolve("first.log"), sweep(race, "--parallel", "2", "--blas-threads", "1")
                 .toArray(String[]::new));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!holdsLock(race, first) && first.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        awaitWhile(first, () -> !holdsLock(race, first));
         Process second = start(dir.resolve("second.log"), sweep(race).toArray(String[]::new));
         assertTrue(first.waitFor(120, TimeUnit.SECONDS) && second.waitFor(120, TimeUnit.SECONDS));
         String logs = Files.readString(dir.resolve("first.log")) + Files.readString(dir.resolve("second.log"));
@@ -140,11 +161,8 @@ class SweepFolderIntegrityTest {
         Path stopped = dir.resolve("stopped");
         Process first = start(dir.resolve("first.log"), sweep(stopped, "--parallel", "1", "--blas-threads", "1")
                 .toArray(String[]::new));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while ((!holdsLock(stopped, first) || !Files.exists(shardFile(stopped)) || Files.size(shardFile(stopped)) == 0)
-                && first.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        awaitWhile(first, () -> !holdsLock(stopped, first) || !Files.exists(shardFile(stopped))
+                || Files.size(shardFile(stopped)) == 0);
         signal(first, "STOP");
         try {
             assertTrue(first.isAlive(), "stopped before it finished: " + Files.readString(dir.resolve("first.log")));
@@ -294,16 +312,11 @@ class SweepFolderIntegrityTest {
     @Test
     void aFailedManifestWriteLeavesNoTemporaryFile() throws Exception {
         Path sweep = dir.resolve("full");
-        List<String> command = new ArrayList<>(List.of("bash", "-c", "ulimit -f 1; exec \"$@\"", "bash"));
-        command.addAll(SweepEndToEndTest.javaCommand(sweep(sweep).toArray(String[]::new)));
-        Path log = dir.resolve("full.log");
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        String text = Files.readString(log);
-        assertEquals(Main.FAILURE, p.exitValue(), text);
-        String last = text.strip().lines().reduce((x, y) -> y).orElseThrow();
-        assertTrue(last.startsWith("dnp: " + sweep.resolve("manifest.json") + ": cannot be written (File too large"),
-                text);
+        Finished run = runWrapped(List.of("bash", "-c", "ulimit -f 1; exec \"$@\"", "bash"), dir.resolve("full.log"),
+                sweep(sweep));
+        assertEquals(Main.FAILURE, run.code(), run.output());
+        assertTrue(run.last().startsWith("dnp: " + sweep.resolve("manifest.json") + ": cannot be written (File too large"),
+                run.output());
         try (var files = Files.list(sweep)) {
             assertEquals(List.of(sweep.resolve("results")), files.toList(), "no manifest, no temporary file");
         }

@@ -180,13 +180,7 @@ public final class SweepStore implements AutoCloseable {
         Path tmp = dir.resolve(".manifest." + ProcessHandle.current().pid() + "." + Long.toHexString(System.nanoTime())
                 + ".tmp");
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    ch.write(buffer);
-                }
-                ch.force(true);
-            }
+            writeForced(tmp, bytes, StandardOpenOption.CREATE_NEW);
             try {
                 Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
             } catch (UnsupportedOperationException ex) {
@@ -404,24 +398,10 @@ public final class SweepStore implements AutoCloseable {
         }
         Path rejectedFile = id.dir().resolve(REJECTED).resolve(file.getFileName());
         Files.createDirectories(rejectedFile.getParent());
-        try (FileChannel ch = FileChannel.open(rejectedFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND)) {
-            ByteBuffer buffer = ByteBuffer.wrap(rejected.toByteArray());
-            while (buffer.hasRemaining()) {
-                ch.write(buffer);
-            }
-            ch.force(true);
-        }
+        writeForced(rejectedFile, rejected.toByteArray(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         Path tmp = file.resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(kept.toByteArray());
-                while (buffer.hasRemaining()) {
-                    ch.write(buffer);
-                }
-                ch.force(true);
-            }
+            writeForced(tmp, kept.toByteArray(), StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             syncDirectory(file.getParent());
         } finally {
@@ -450,10 +430,7 @@ public final class SweepStore implements AutoCloseable {
         }
         ComputationException.requireFinite(record, "realization " + record.key());
         byte[] sealed = SealedLine.seal(Documents.line(record), identity.digest());
-        ByteBuffer buffer = ByteBuffer.allocate(sealed.length + 1).put(sealed).put((byte) '\n').flip();
-        while (buffer.hasRemaining()) {
-            channel.write(buffer);
-        }
+        writeAll(channel, ByteBuffer.allocate(sealed.length + 1).put(sealed).put((byte) '\n').flip());
         channel.force(false);
         appended++;
     }
@@ -549,6 +526,22 @@ public final class SweepStore implements AutoCloseable {
         if (unverified > 0) {
             Warnings.once(identity.dir() + " was written by an earlier dnp (" + Manifest.PREVIOUS + "): "
                     + unverified + " of its lines carry no checksum and are used unverified");
+        }
+    }
+
+    /** Writes {@code bytes} to {@code file} opened with {@code options} (and WRITE), and forces them to disk. */
+    private static void writeForced(Path file, byte[] bytes, StandardOpenOption... options) throws IOException {
+        java.util.Set<StandardOpenOption> open = new java.util.HashSet<>(List.of(options));
+        open.add(StandardOpenOption.WRITE);
+        try (FileChannel ch = FileChannel.open(file, open)) {
+            writeAll(ch, ByteBuffer.wrap(bytes));
+            ch.force(true);
+        }
+    }
+
+    private static void writeAll(FileChannel channel, ByteBuffer buffer) throws IOException {
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
         }
     }
 

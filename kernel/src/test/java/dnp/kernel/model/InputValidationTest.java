@@ -100,27 +100,23 @@ class InputValidationTest {
         Files.writeString(good, "# comment\n1.5\n-2\n\n3e1\n4\n5\n6\n7\n8\n");
         Disorder d = Disorder.read(good, 8, 108);
         assertEquals(30.0, d.at(2));
-        Path shortFile = dir.resolve("short.txt");
-        Files.writeString(shortFile, "1\n2\n");
-        assertRejected("short.txt:2: 2 values, the lattice needs 8", () -> readUnchecked(shortFile, 8));
-        Path bad = dir.resolve("bad.txt");
-        Files.writeString(bad, "1\nabc\n");
-        assertRejected("bad.txt:2: 'abc' is not a decimal number", () -> readUnchecked(bad, 8));
-        Path nan = dir.resolve("nan.txt");
-        Files.writeString(nan, "1\nNaN\n");
-        assertRejected("nan.txt:2: 'NaN' is not a decimal number", () -> readUnchecked(nan, 8));
-        Path huge = dir.resolve("huge.txt");
-        Files.writeString(huge, "1\n-1e308\n");
-        assertRejected("huge.txt:2: Δ must be from -1e7 to 1e7 2π·MHz", () -> readUnchecked(huge, 8));
+        assertFileRejected(dir, "short.txt", "1\n2\n", 8, "short.txt:2: 2 values, the lattice needs 8");
+        assertFileRejected(dir, "bad.txt", "1\nabc\n", 8, "bad.txt:2: 'abc' is not a decimal number");
+        assertFileRejected(dir, "nan.txt", "1\nNaN\n", 8, "nan.txt:2: 'NaN' is not a decimal number");
+        assertFileRejected(dir, "huge.txt", "1\n-1e308\n", 8, "huge.txt:2: Δ must be from -1e7 to 1e7 2π·MHz");
         Path bom = dir.resolve("bom.txt");
         Files.writeString(bom, "\uFEFF1.5\r\n-2\r\n");
         assertArrayEquals(new double[]{1.5, -2}, Disorder.read(bom, 2, 108).values(), "byte-order mark and CRLF");
         Path latin1 = dir.resolve("latin1.txt");
         Files.write(latin1, new byte[]{'1', '\n', '2', '\n', (byte) 0xE9, '\n'});
         assertRejected("latin1.txt:3: not valid UTF-8 text", () -> readUnchecked(latin1, 8));
-        Path longFile = dir.resolve("long.txt");
-        Files.writeString(longFile, "1\n2\n3\n");
-        assertRejected("long.txt:3: more than the 2 values", () -> readUnchecked(longFile, 2));
+        assertFileRejected(dir, "long.txt", "1\n2\n3\n", 2, "long.txt:3: more than the 2 values");
+    }
+
+    private static void assertFileRejected(Path dir, String name, String content, int sites, String fragment)
+            throws IOException {
+        Path file = Files.writeString(dir.resolve(name), content);
+        assertRejected(fragment, () -> readUnchecked(file, sites));
     }
 
     private static void readUnchecked(Path p, int sites) {
