@@ -3,6 +3,7 @@ package dnp.cli;
 import dnp.cli.options.ModelOptions;
 import dnp.cli.options.RealizationOptions;
 import dnp.kernel.Realization;
+import dnp.kernel.model.Bounds;
 import dnp.kernel.model.Disorder;
 import dnp.kernel.model.Lattice;
 import dnp.kernel.model.RealizationInput;
@@ -34,7 +35,8 @@ import java.util.concurrent.Callable;
 final class SingleCommand implements Callable<Integer> {
     @Mixin
     RealizationOptions which;
-    @Option(names = "--disorder", paramLabel = "FILE", description = "read Δ_i from FILE (one per line, site order x + L(y + Lz)) instead of generating them")
+    @Option(names = "--disorder", paramLabel = "FILE", description = "read Δ_i from FILE (one decimal number per line, 2π·MHz, within ±"
+            + Bounds.MAX_FREQUENCY_TEXT + ", site order x + L(y + Lz)) instead of generating them")
     Path disorderFile;
     @Option(names = "--blas-threads", paramLabel = "N", description = "BLAS threads (default: all cores)")
     Integer blasThreads;
