@@ -220,12 +220,13 @@ class BadInputTest {
         Path folder = dir.resolve("refused");
         long start = System.nanoTime();
         for (String[] args : List.of(
-                new String[]{"--parallel", "0"},
-                new String[]{"--blas-threads", "0"},
-                new String[]{"--realizations", "100000000"},
-                new String[]{"--first-realization", "2147483647", "--realizations", "2"},
-                new String[]{"--method", "kpm", "--moments", "2000000000"})) {
-            List<String> line = new ArrayList<>(List.of("sweep", "--t", "1", "--L", "3", "--out", folder.toString(), "-q"));
+                new String[]{"--L", "3", "--parallel", "0"},
+                new String[]{"--L", "3", "--blas-threads", "0"},
+                new String[]{"--L", "3", "--realizations", "100000000"},
+                new String[]{"--L", "3", "--first-realization", "2147483647", "--realizations", "2"},
+                new String[]{"--L", "3", "--method", "kpm", "--moments", "2000000000"},
+                new String[]{"--L", "200"})) {
+            List<String> line = new ArrayList<>(List.of("sweep", "--t", "1", "--out", folder.toString(), "-q"));
             line.addAll(List.of(args));
             StringWriter err = new StringWriter();
             assertEquals(Main.BAD_INPUT, Main.execute(new PrintWriter(err, true), line.toArray(String[]::new)), err.toString());

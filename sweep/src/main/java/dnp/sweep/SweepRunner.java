@@ -95,6 +95,10 @@ public final class SweepRunner {
                               Integer parallel, Integer blasThreads, boolean quiet,
                               Function<SweepTask, ? extends SweepLine> compute) throws IOException {
         Parallelism.check(parallel, blasThreads);
+        if (spec.model().method() == Method.DENSE) {
+            // At least one realization must fit, before the folder is written; the count at once is checked below.
+            MemoryPlan.check(spec.largestSize(), spec.model().driver(), 1);
+        }
         List<SweepTask> mine = spec.shard(shard, shards);
         try (SweepStore store = SweepStore.open(dir, parameters, shard, shards)) {
             Set<String> done = store.finishedKeys();
