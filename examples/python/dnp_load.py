@@ -3,7 +3,7 @@
 
 A sweep folder looks like
 
-    OUT/manifest.json                        the sweep's parameters
+    OUT/manifest.json                        the sweep's parameters and their digest (sweepDigest)
     OUT/results/shard-IIII-of-NNNN.jsonl     one JSON object per line, one line per realization
     OUT/summary/polarization.csv             written by `dnp summarize OUT`
     OUT/summary/statistics.csv
@@ -45,7 +45,9 @@ Usage as a script:
 import csv
 import json
 import math
+import re
 import sys
+import zlib
 from pathlib import Path
 
 TABLES = ("polarization", "statistics", "correlator", "dos")
@@ -114,22 +116,38 @@ def read_dos(folder):
     return read_table(summary_folder(folder) / "dos.csv")
 
 
+CHECKSUM_SUFFIX = re.compile(rb',"checksum":"crc32:([0-9a-f]{8})"}$')
+
+
 def read_jsonl(path):
     """One shard file: a list of dicts, one per realization.
 
-    Integers stay Python ints (exact for 64-bit seeds); JSON `null` (a non-finite number in
-    the sweep) becomes None.
+    Each line ends with its sweep's digest and a checksum of its own bytes,
+    `...,"sweepDigest":"sha256:...","checksum":"crc32:xxxxxxxx"}`: the CRC-32 of the line without its
+    checksum member (what dnp itself verifies). A line that fails it raises ValueError naming file and
+    line; lines of folders written before checksums existed (manifest dnp.manifest/2) have none. The
+    two members stay in the dicts. Integers stay Python ints (exact for 64-bit seeds); JSON `null`
+    (a non-finite number) becomes None. Only complete lines are read (a running sweep may be writing
+    its last one).
     """
     path = Path(path)
     records = []
-    with path.open(encoding="utf-8") as f:
-        for number, line in enumerate(f, start=1):
-            line = line.strip()
-            if not line:
+    with path.open("rb") as f:
+        for number, raw in enumerate(f, start=1):
+            if not raw.endswith(b"\n"):
+                break
+            line = raw.rstrip(b"\r\n")
+            if not line.strip():
                 continue
+            sealed = CHECKSUM_SUFFIX.search(line)
+            if sealed:
+                covered = line[:sealed.start()] + b"}"
+                if zlib.crc32(covered) != int(sealed.group(1), 16):
+                    raise ValueError(f"{path}:{number}: checksum mismatch (the line was altered after it was "
+                                     "written); rerun the sweep to move it to rejected/ and recompute it")
             try:
-                records.append(json.loads(line, parse_int=int))
-            except json.JSONDecodeError as e:
+                records.append(json.loads(line.decode("utf-8"), parse_int=int))
+            except (UnicodeDecodeError, json.JSONDecodeError) as e:
                 raise ValueError(f"{path}:{number}: {e}") from None
     return records
 

@@ -2,6 +2,7 @@ package dnp.analysis;
 
 import dnp.kernel.result.Localization;
 import dnp.sweep.SweepStore;
+import dnp.sweep.SweepTask;
 import dnp.sweep.UserInputException;
 import dnp.sweep.records.PairRecord;
 import dnp.sweep.records.RealizationRecord;
@@ -26,11 +27,13 @@ public final class Summary {
     private final SweepParameters parameters;
     private final List<Path> folders;
     private final List<RealizationRecord> records;
+    private final int planned;
 
-    private Summary(SweepParameters parameters, List<Path> folders, List<RealizationRecord> records) {
+    private Summary(SweepParameters parameters, List<Path> folders, List<RealizationRecord> records, int planned) {
         this.parameters = parameters;
         this.folders = folders;
         this.records = records;
+        this.planned = planned;
     }
 
     /** Reads and merges sweep folders; refuses folders of different physics, naming the first parameter that differs. */
@@ -41,6 +44,7 @@ public final class Summary {
         SweepParameters physics = null;
         Path first = null;
         Map<String, RealizationRecord> merged = new LinkedHashMap<>();
+        java.util.Set<String> planned = new java.util.HashSet<>();
         for (Path dir : dirs) {
             SweepParameters parameters = SweepStore.readManifest(dir).parameters();
             if (physics == null) {
@@ -56,6 +60,8 @@ public final class Summary {
                 }
             }
             SweepStore.readRecords(dir, RealizationRecord.class).forEach(merged::putIfAbsent);
+            planned.addAll(SweepTask.keys(parameters.sizes(), parameters.hoppings(), parameters.firstRealization(),
+                    parameters.realizations()));
         }
         // Averages must not depend on how the work was sharded: sum in realization order.
         List<RealizationRecord> records = new ArrayList<>(merged.values());
@@ -64,7 +70,15 @@ public final class Summary {
         if (records.isEmpty()) {
             throw new UserInputException("no finished realizations in " + dirs);
         }
-        return new Summary(physics, List.copyOf(dirs), records);
+        return new Summary(physics, List.copyOf(dirs), records, planned.size());
+    }
+
+    /**
+     * The realizations the manifests of the folders plan (the union of their grids); {@link #records()}
+     * may hold fewer while a sweep is unfinished.
+     */
+    public int planned() {
+        return planned;
     }
 
     /** The sweep parameters of the first folder (the physics is the same in all). */

@@ -6,6 +6,7 @@ import dnp.analysis.Literature;
 import dnp.cli.options.Grid;
 import dnp.cli.options.MethodOptions;
 import dnp.kernel.model.BoundaryCondition;
+import dnp.kernel.model.Numbers;
 import dnp.plot.figures.CriticalFigures;
 import dnp.plot.figures.PaperFigures;
 import dnp.sweep.AtomicFiles;
@@ -227,9 +228,9 @@ final class CriticalCommand implements Callable<Integer> {
             double hi;
             int n;
             try {
-                lo = Double.parseDouble(parts[0].trim());
-                hi = Double.parseDouble(parts[1].trim());
-                n = Integer.parseInt(parts[2].trim());
+                lo = Numbers.parseDouble(parts[0].trim());
+                hi = Numbers.parseDouble(parts[1].trim());
+                n = Numbers.parseInt(parts[2].trim());
             } catch (NumberFormatException ex) {
                 throw new UserInputException("--omega-n '" + text + "' must be LO:HI:N or a list");
             }
@@ -254,8 +255,8 @@ final class CriticalCommand implements Callable<Integer> {
         String[] parts = text.split(":");
         try {
             if (parts.length == 2) {
-                double lo = Double.parseDouble(parts[0].trim());
-                double hi = Double.parseDouble(parts[1].trim());
+                double lo = Numbers.parseDouble(parts[0].trim());
+                double hi = Numbers.parseDouble(parts[1].trim());
                 if (lo >= 0 && hi > lo) {
                     return new double[]{lo, hi};
                 }

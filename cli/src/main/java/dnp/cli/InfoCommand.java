@@ -1,6 +1,7 @@
 package dnp.cli;
 
 import dnp.kernel.vector.VectorizationProvider;
+import dnp.sweep.MemoryLimits;
 import dnp.sweep.MemoryPlan;
 import dnp.sweep.ProvenanceCollector;
 import dnp.nativebindings.NativeLibraries;
@@ -24,7 +25,8 @@ final class InfoCommand implements Callable<Integer> {
         System.out.println("OpenBLAS config  " + p.openBlasConfig());
         System.out.println("OpenBLAS core    " + p.openBlasCoreName());
         System.out.println("BLAS threads     " + p.threads());
-        System.out.println("memory available " + MemoryPlan.gib(MemoryPlan.available()));
+        MemoryLimits memory = MemoryLimits.current();
+        System.out.println("memory available " + MemoryPlan.gib(memory.bytes()) + " (" + memory.source() + ")");
         return 0;
     }
 }

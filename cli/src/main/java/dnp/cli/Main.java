@@ -1,7 +1,10 @@
 package dnp.cli;
 
+import dnp.cli.options.Converters;
+import dnp.sweep.ComputationException;
 import dnp.sweep.IoMessages;
 import dnp.sweep.ProvenanceCollector;
+import dnp.sweep.RunStatus;
 import dnp.sweep.UserInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,8 +33,23 @@ public final class Main implements Runnable {
         new CommandLine(this).usage(System.out);
     }
 
+    /** Set once the command has returned: the shutdown hook then has nothing to say. */
+    private static volatile boolean finished;
+
     public static void main(String[] args) {
-        System.exit(execute(args));
+        // SIGTERM (scancel, a batch system's time limit) and SIGINT (Ctrl-C) run shutdown hooks: say what is
+        // saved and how to resume, in one line, after the running sweep stopped writing.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (!finished) {
+                String saved = RunStatus.stopAndDescribe();
+                System.err.println("dnp: stopped by a signal: " + (saved != null ? saved
+                        : "nothing was being written; finished outputs are kept"));
+                System.err.flush();
+            }
+        }, "dnp-signal"));
+        int code = execute(args);
+        finished = true;
+        System.exit(code);
     }
 
     /** Runs one command line and returns its exit code. */
@@ -45,6 +63,7 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main());
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        Converters.register(cli);
         cli.setParameterExceptionHandler((ex, argv) -> {
             String message = ex.getMessage();
             if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
@@ -58,6 +77,10 @@ public final class Main implements Runnable {
             if (System.getenv("DNP_DEBUG") != null) {
                 ex.printStackTrace(out);
             }
+            if (ex instanceof ComputationException) {
+                error(out, ex.getMessage());
+                return FAILURE;
+            }
             if (ex instanceof UserInputException || ex instanceof IllegalArgumentException) {
                 error(out, ex.getMessage());
                 return BAD_INPUT;
@@ -66,6 +89,11 @@ public final class Main implements Runnable {
                     && ex.getMessage().startsWith("no LAPACKE library")) {
                 error(out, ex.getMessage());
                 return NO_PROVIDER;
+            }
+            if (ex instanceof tools.jackson.core.JacksonException json) {
+                // Every document is read through Documents, which names its file; this is the last net.
+                error(out, "unreadable JSON: " + dnp.sweep.records.Documents.reason(json));
+                return FAILURE;
             }
             if (ex instanceof UncheckedIOException io) {
                 error(out, IoMessages.describe(io.getCause()));

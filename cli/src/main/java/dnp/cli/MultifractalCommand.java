@@ -1,5 +1,6 @@
 package dnp.cli;
 
+import dnp.kernel.model.Numbers;
 import dnp.analysis.Literature;
 import dnp.analysis.MultifractalAnalysis;
 import dnp.cli.options.Grid;
@@ -88,8 +89,8 @@ final class MultifractalCommand implements Callable<Integer> {
         double lo;
         double hi;
         try {
-            lo = Double.parseDouble(range[0]);
-            hi = Double.parseDouble(range[1]);
+            lo = Numbers.parseDouble(range[0]);
+            hi = Numbers.parseDouble(range[1]);
         } catch (RuntimeException ex) {
             throw new UserInputException("--mu-range '" + muRange + "' must be A:B");
         }

@@ -3,11 +3,13 @@ package dnp.cli;
 import dnp.cli.options.ModelOptions;
 import dnp.cli.options.RealizationOptions;
 import dnp.kernel.Realization;
+import dnp.kernel.model.Bounds;
 import dnp.kernel.model.Disorder;
 import dnp.kernel.model.Lattice;
 import dnp.kernel.model.RealizationInput;
 import dnp.kernel.result.RealizationResult;
 import dnp.sweep.AtomicFiles;
+import dnp.sweep.ComputationException;
 import dnp.sweep.KpmRealization;
 import dnp.sweep.MemoryPlan;
 import dnp.sweep.Method;
@@ -15,6 +17,7 @@ import dnp.sweep.ModelSpec;
 import dnp.sweep.Parallelism;
 import dnp.sweep.ProvenanceCollector;
 import dnp.sweep.records.Documents;
+import dnp.sweep.records.RealizationRecord;
 import dnp.sweep.ResultRecords;
 import dnp.sweep.UserInputException;
 import picocli.CommandLine.Command;
@@ -32,7 +35,8 @@ import java.util.concurrent.Callable;
 final class SingleCommand implements Callable<Integer> {
     @Mixin
     RealizationOptions which;
-    @Option(names = "--disorder", paramLabel = "FILE", description = "read Δ_i from FILE (one per line, site order x + L(y + Lz)) instead of generating them")
+    @Option(names = "--disorder", paramLabel = "FILE", description = "read Δ_i from FILE (one decimal number per line, 2π·MHz, within ±"
+            + Bounds.MAX_FREQUENCY_TEXT + ", site order x + L(y + Lz)) instead of generating them")
     Path disorderFile;
     @Option(names = "--blas-threads", paramLabel = "N", description = "BLAS threads (default: all cores)")
     Integer blasThreads;
@@ -55,23 +59,26 @@ final class SingleCommand implements Callable<Integer> {
         }
         Lattice lattice = new Lattice(which.size, spec.boundary());
         RealizationInput input;
-        String text;
+        RealizationRecord record;
         Parallelism.configureBlas(blasThreads);
         if (spec.method() == Method.KPM) {
+            MemoryPlan.checkKpm(which.size, spec.kpm());
             input = new RealizationInput(lattice, which.hopping, disorder(lattice, spec), spec.physics(), spec.pairs(),
                     spec.analysis(), spec.convention());
             int threads = blasThreads != null ? blasThreads : Parallelism.cores();
             long start = System.nanoTime();
             var moments = KpmRealization.moments(input, spec.kpm(), threads, null);
-            text = Documents.pretty(KpmRealization.record(null, input, moments, (System.nanoTime() - start) * 1e-9,
-                    ProvenanceCollector.collect()));
+            record = KpmRealization.record(null, input, moments, (System.nanoTime() - start) * 1e-9,
+                    ProvenanceCollector.collect());
         } else {
             MemoryPlan.check(which.size, spec.driver(), 1);
             input = new RealizationInput(lattice, which.hopping, disorder(lattice, spec), spec.physics(),
                     spec.pairs(), spec.analysis(), spec.convention());
             RealizationResult result = Realization.compute(input, spec.driver().solver());
-            text = Documents.pretty(ResultRecords.document(result, withArrays, withWeights, ProvenanceCollector.collect()));
+            record = ResultRecords.document(result, withArrays, withWeights, ProvenanceCollector.collect());
         }
+        ComputationException.requireFinite(record, "the realization");
+        String text = Documents.pretty(record);
         if (output == null) {
             System.out.print(text);
         } else {

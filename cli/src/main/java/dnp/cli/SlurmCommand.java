@@ -60,6 +60,7 @@ final class SlurmCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        SlurmScripts.check(sweep.out.toAbsolutePath().normalize(), partition, account);
         SweepSpec spec = sweep.spec();
         int largest = spec.largestSize();
         int parts = sweep.siteParts;
@@ -114,9 +115,7 @@ final class SlurmCommand implements Callable<Integer> {
             return 0;
         }
         // Writes the manifest now: the tasks then only ever find it, and a mistake shows here, not in the queue.
-        try (SweepStore ignored = SweepStore.open(out, spec.parameters().withSiteParts(parts), 1, shards)) {
-            // opened and closed: manifest written or checked
-        }
+        SweepStore.prepareFolder(out, spec.parameters().withSiteParts(parts));
         scripts.write();
         System.err.println(summary + "; scripts in " + scripts.folder());
         Path submitScript = scripts.folder().resolve("submit.sh");
@@ -127,7 +126,7 @@ final class SlurmCommand implements Callable<Integer> {
                 throw new UserInputException("submitting with sbatch failed (exit " + code + ")");
             }
         } else {
-            System.err.println("submit with: bash " + submitScript);
+            System.err.println("submit with: bash " + SlurmScripts.quote(submitScript.toString()));
         }
         return 0;
     }

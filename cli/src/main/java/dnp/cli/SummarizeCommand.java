@@ -3,6 +3,7 @@ package dnp.cli;
 import dnp.analysis.Summary;
 import dnp.plot.figures.SummaryOutput;
 import dnp.sweep.UserInputException;
+import dnp.sweep.Warnings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,6 +33,10 @@ final class SummarizeCommand implements Callable<Integer> {
             throw new UserInputException(target + " already holds a summary: use --force to overwrite it");
         }
         Summary summary = Summary.read(dirs);
+        if (summary.records().size() < summary.planned()) {
+            Warnings.once(summary.records().size() + " of " + summary.planned() + " realizations of the sweep are "
+                    + "finished: the tables average those; rerun the sweep (every shard) to finish it");
+        }
         SummaryOutput.write(summary, target, !noPlots);
         System.err.println("dnp summarize: " + summary.records().size() + " realizations from " + dirs.size()
                 + " folder(s) into " + target);

@@ -4,6 +4,7 @@ import dnp.analysis.Crossings;
 import dnp.analysis.FiniteSizeScaling;
 import dnp.analysis.Literature;
 import dnp.analysis.TransitionAnalysis;
+import dnp.cli.options.Converters;
 import dnp.cli.options.Grid;
 import dnp.kernel.model.BoundaryCondition;
 import dnp.plot.figures.AnalysisFigures;
@@ -19,6 +20,7 @@ import dnp.sweep.records.SpectrumLines.GapRatioLine;
 import dnp.sweep.records.SweepParameters;
 import dnp.sweep.SpectrumRecords;
 import dnp.sweep.TransitionPreset;
+import dnp.sweep.Shard;
 import dnp.sweep.SweepRunner;
 import dnp.sweep.SweepSpec;
 import dnp.sweep.SweepStore;
@@ -80,10 +82,10 @@ final class TransitionCommand implements Callable<Integer> {
     Integer blasThreads;
     @Option(names = {"-q", "--quiet"}, description = "no progress bar")
     boolean quiet;
-    @Option(names = "--shard", paramLabel = "I/N", description = "compute only shard I of N of every size (job "
+    @Option(names = "--shard", paramLabel = "I/N", converter = Converters.ShardConverter.class, description = "compute only shard I of N of every size (job "
             + "arrays; shards may share --out) and stop; a run without --shard then finds every realization done "
             + "and analyses")
-    String shard = "1/1";
+    Shard shard = Shard.WHOLE;
     @Option(names = "--dry-run", description = "print the sweeps (sizes, realizations, diagonalizations) and run nothing")
     boolean dryRun;
 
@@ -165,7 +167,6 @@ final class TransitionCommand implements Callable<Integer> {
         if (scalingBootstrap < 0) {
             throw new UserInputException("--scaling-bootstrap must be 0 or more, got " + scalingBootstrap);
         }
-        int[] shardOf = SweepCommand.parseShard(shard);
         if (dryRun) {
             System.out.printf(Locale.ROOT, "preset %s: w/t = %s, %s, about %d gap ratios per point%n",
                     plan.preset().name(), ratioList, plan.levelsLabel(), plan.levels());
@@ -200,17 +201,17 @@ final class TransitionCommand implements Callable<Integer> {
             // The Lanczos route needs a few N-vectors and no BLAS: one realization per core at every L.
             Integer realizationsAtOnce = parallel != null || !lanczos ? parallel : Integer.valueOf(Parallelism.cores());
             Integer blas = blasThreads != null || !lanczos ? blasThreads : Integer.valueOf(1);
-            SweepRunner.run(spec, parameters, dir, shardOf[0], shardOf[1], realizationsAtOnce, blas, quiet,
+            SweepRunner.run(spec, parameters, dir, shard.index(), shard.count(), realizationsAtOnce, blas, quiet,
                     task -> lanczos ? SpectrumRecords.gapRatioLanczos(spec, task, window)
                             : SpectrumRecords.gapRatio(spec, task, gapFraction));
-            if (shardOf[1] > 1) {
+            if (shard.count() > 1) {
                 continue;
             }
             curves.add(TransitionAnalysis.curve(size, hoppings, r, SweepStore.readRecords(dir, GapRatioLine.class)));
         }
-        if (shardOf[1] > 1) {
+        if (shard.count() > 1) {
             System.out.printf(Locale.ROOT, "shard %d/%d of every size done in %s; run without --shard to analyse%n",
-                    shardOf[0], shardOf[1], out);
+                    shard.index(), shard.count(), out);
             return 0;
         }
         TransitionAnalysis analysis = TransitionAnalysis.of(x, hoppings, curves, bootstrap, seed,

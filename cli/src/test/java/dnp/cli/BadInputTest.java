@@ -1,5 +1,6 @@
 package dnp.cli;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -43,6 +44,10 @@ class BadInputTest {
         Path existing = Files.writeString(dir.resolve("exists.json"), "{}");
         Path shortDisorder = Files.writeString(dir.resolve("short.txt"), "1\n2\n");
         Path nanDisorder = Files.writeString(dir.resolve("nan.txt"), "1\nNaN\n");
+        Path hugeDisorder = Files.writeString(dir.resolve("huge.txt"), "1\n1e308\n");
+        Path suffixDisorder = Files.writeString(dir.resolve("suffix.txt"), "1\n1.5d\n");
+        Path hexDisorder = Files.writeString(dir.resolve("hex.txt"), "0x1p3\n");
+        Path latin1Disorder = Files.write(dir.resolve("latin1.txt"), new byte[]{'1', '\n', (byte) 0xB5, '2', '\n'});
         Path other = dir.resolve("other-sweep");
         Path other50 = dir.resolve("other-sweep-w50");
         Path seeded = dir.resolve("seeded");
@@ -54,13 +59,51 @@ class BadInputTest {
                 bad("periodic", "single", "--L", "2"),
                 bad("at least 1", "single", "--L", "0", "--bc", "open"),
                 bad("hopping t", "single", "--L", "3", "--t", "-1"),
-                bad("hopping t", "single", "--L", "3", "--t", "NaN"),
+                bad("Invalid value for option '--t': 'NaN' is not a decimal number", "single", "--L", "3", "--t", "NaN"),
+                bad("'Infinity' is not a decimal number", "single", "--L", "3", "--t", "Infinity"),
+                bad("'1.5d' is not a decimal number", "single", "--L", "3", "--t", "1.5d"),
+                bad("'0x1p3' is not a decimal number", "single", "--L", "3", "--t", "0x1p3"),
+                bad("'1e400' is too large", "single", "--L", "3", "--t", "1e400"),
+                bad("hopping t must be from 0 to 1e7 2π·MHz, got 1.00000e+308", "single", "--L", "3", "--t", "1e308"),
+                bad("--w (disorder width w) must be from 0 to 1e7 2π·MHz, got 1.00000e+308", "single", "--L", "3",
+                        "--w", "1e308"),
+                bad("ω_n (omega-n) must be above 0 and at most 1e7 2π·MHz, got 1.00000e+10", "single", "--L", "3",
+                        "--omega-n", "1e10"),
+                bad("'2x' is not a decimal number", "single", "--L", "3", "--omega-n", "1,2x"),
+                bad("T_1e (t1e) must be from 1e-12 to 1e9 s", "single", "--L", "3", "--t1e", "1e-300"),
+                bad("'0x10' is not a whole number", "single", "--L", "3", "--realization", "0x10"),
+                bad("'3.0' is not a whole number", "single", "--L", "3.0"),
+                bad("--moments must be from 2 to 1000000, got 2000000000", "single", "--L", "3", "--method", "kpm",
+                        "--moments", "2000000000"),
+                bad("more than a Java array holds", "single", "--L", "30", "--method", "kpm", "--sites", "0",
+                        "--moments", "1000000"),
+                bad("huge.txt:2: Δ must be from -1e7 to 1e7 2π·MHz, got 1.00000e+308", "single", "--L", "3",
+                        "--disorder", hugeDisorder.toString()),
+                bad("suffix.txt:2: '1.5d' is not a decimal number", "single", "--L", "3", "--disorder",
+                        suffixDisorder.toString()),
+                bad("hex.txt:1: '0x1p3' is not a decimal number", "single", "--L", "3", "--disorder",
+                        hexDisorder.toString()),
+                bad("latin1.txt:2: not valid UTF-8", "single", "--L", "3", "--disorder", latin1Disorder.toString()),
+                bad("--first-realization 2147483647 with --realizations 2 reaches realization index 2147483648", "sweep",
+                        "--t", "1", "--L", "3", "--first-realization", "2147483647", "--realizations", "2", "--out",
+                        dir.resolve("r1").toString()),
+                bad("2147483647 realizations: one sweep holds at most 1000000", "sweep", "--t", "1", "--L", "3",
+                        "--realizations", "2147483647", "--shard", "1/1000000000", "--out", dir.resolve("r2").toString()),
+                bad("100000000 realizations: one sweep holds at most 1000000", "sweep", "--t", "1", "--L", "3",
+                        "--realizations", "100000000", "--out", dir.resolve("r3").toString()),
+                bad("--moments must be from 2 to 1000000", "sweep", "--t", "1", "--L", "3", "--method", "kpm",
+                        "--moments", "2000000000", "--out", dir.resolve("r4").toString()),
+                bad("'1/0' must be I/N with 1 ≤ I ≤ N", "sweep", "--t", "1", "--L", "3", "--shard", "1/0", "--out",
+                        dir.resolve("r5").toString()),
+                bad("hopping t must be from 0 to 1e7", "sweep", "--t", "1,1e308", "--L", "3", "--out",
+                        dir.resolve("r6").toString()),
                 bad("disorder width", "single", "--L", "3", "--w", "-5"),
                 bad("convention", "single", "--L", "3", "--convention", "cgs"),
                 bad("boundary", "single", "--L", "3", "--bc", "twisted"),
                 bad("--driver", "single", "--L", "3", "--driver", "magma"),
                 bad("ω_n", "single", "--L", "3", "--omega-n", "0"),
-                bad("ω_MW", "single", "--L", "3", "--omega-mw", "Infinity"),
+                bad("Invalid value for option '--omega-mw' (LIST): 'Infinity' is not a decimal number", "single", "--L", "3",
+                        "--omega-mw", "Infinity"),
                 bad("T_2n", "single", "--L", "3", "--t2n", "-1e-5"),
                 bad("T_bath", "single", "--L", "3", "--bath-temperature", "0"),
                 bad("N_n/N_e", "single", "--L", "3", "--nuclear-ratio", "0"),
@@ -76,7 +119,7 @@ class BadInputTest {
                 bad("--shard", "sweep", "--t", "1", "--out", dir.resolve("s2").toString(), "--shard", "x"),
                 bad("start:stop:step", "sweep", "--t", "1:5", "--out", dir.resolve("s3").toString()),
                 bad("step > 0", "sweep", "--t", "5:1:1", "--out", dir.resolve("s4").toString()),
-                bad("not a number", "sweep", "--t", "1,two", "--out", dir.resolve("s5").toString()),
+                bad("--t: 'two' is not a decimal number", "sweep", "--t", "1,two", "--out", dir.resolve("s5").toString()),
                 bad("--realizations", "sweep", "--t", "1", "--realizations", "0", "--out", dir.resolve("s6").toString()),
                 bad("lattice size", "sweep", "--t", "1", "--L", "4.5", "--out", dir.resolve("s7").toString()),
                 bad("Missing required option", "sweep", "--t", "1"),
@@ -131,6 +174,12 @@ class BadInputTest {
                 bad("--t: hopping must be positive", "critical", "--L", "6", "--realizations", "1",
                         "--scan-realizations", "0", "--t", "0,1", "--out", dir.resolve("c8").toString()),
                 bad("--time", "slurm", "--t", "1", "--L", "3", "--out", dir.resolve("s12").toString(), "--time", "soon"),
+                bad("contains a control character (a newline or tab), which a SLURM script cannot carry", "slurm", "--t",
+                        "1", "--L", "3", "--out", dir.resolve("new\nline").toString(), "--dry-run"),
+                bad("contains a backslash, which makes SLURM take a log file name literally", "slurm", "--t", "1", "--L",
+                        "3", "--out", dir.resolve("back\\slash").toString(), "--dry-run"),
+                bad("--partition 'a", "slurm", "--t", "1", "--L", "3", "--out", dir.resolve("s20").toString(),
+                        "--partition", "a\tb", "--dry-run"),
                 bad("--tasks", "slurm", "--t", "1", "--L", "3", "--out", dir.resolve("s13").toString(), "--tasks", "0"),
                 bad("--site-parts must be at least 1, got 0", "sweep", "--t", "1", "--L", "3", "--method", "kpm",
                         "--site-parts", "0", "--out", dir.resolve("s14").toString()),
@@ -163,6 +212,47 @@ class BadInputTest {
                 "--realizations", "1", "--method", "kpm", "--moments", "32", "--sites", "0", "--site-parts", "2",
                 "--out", split.toString(), "-q"));
         return cases.stream();
+    }
+
+    /** Refusals come before any work: nothing is written, and a huge count takes no memory first. */
+    @Test
+    void refusalsWriteNothingAndAllocateNothing() {
+        Path folder = dir.resolve("refused");
+        long start = System.nanoTime();
+        for (String[] args : List.of(
+                new String[]{"--L", "3", "--parallel", "0"},
+                new String[]{"--L", "3", "--blas-threads", "0"},
+                new String[]{"--L", "3", "--realizations", "100000000"},
+                new String[]{"--L", "3", "--first-realization", "2147483647", "--realizations", "2"},
+                new String[]{"--L", "3", "--method", "kpm", "--moments", "2000000000"},
+                new String[]{"--L", "200"})) {
+            List<String> line = new ArrayList<>(List.of("sweep", "--t", "1", "--out", folder.toString(), "-q"));
+            line.addAll(List.of(args));
+            StringWriter err = new StringWriter();
+            assertEquals(Main.BAD_INPUT, Main.execute(new PrintWriter(err, true), line.toArray(String[]::new)), err.toString());
+            assertFalse(Files.exists(folder), String.join(" ", args) + " wrote " + folder);
+        }
+        assertTrue(System.nanoTime() - start < 10_000_000_000L, "refused at once");
+    }
+
+    /** A byte-order mark (what some editors write first) is not part of the first value. */
+    @Test
+    void aDisorderFileWithAByteOrderMarkReadsAsWithout() throws IOException {
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < 27; i++) {
+            values.append(i % 5 - 2.5).append('\n');
+        }
+        Path plain = Files.writeString(dir.resolve("plain.txt"), values);
+        Path bom = Files.writeString(dir.resolve("bom.txt"), "\uFEFF" + values);
+        Path a = dir.resolve("plain.json");
+        Path b = dir.resolve("bom.json");
+        for (Path[] run : new Path[][]{{plain, a}, {bom, b}}) {
+            StringWriter err = new StringWriter();
+            assertEquals(0, Main.execute(new PrintWriter(err, true), "single", "--L", "3", "--disorder",
+                    run[0].toString(), "--output", run[1].toString()), err.toString());
+        }
+        var first = dnp.sweep.records.Documents.tree(Files.readString(a)).get("pairs");
+        assertEquals(first, dnp.sweep.records.Documents.tree(Files.readString(b)).get("pairs"));
     }
 
     @ParameterizedTest(name = "{0}")

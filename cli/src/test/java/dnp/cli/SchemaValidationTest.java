@@ -65,9 +65,11 @@ class SchemaValidationTest {
     static void assertValidLines(String schemaFile, Path sweep) throws IOException {
         int lines = 0;
         try (Stream<Path> files = Files.list(sweep.resolve("results"))) {
-            for (Path f : files.toList()) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).toList()) {
                 for (String line : Files.readAllLines(f)) {
                     assertValid(schemaFile, line, f + " line " + (++lines));
+                    assertTrue(line.matches(".*,\"sweepDigest\":\"sha256:[0-9a-f]{64}\",\"checksum\":\"crc32:[0-9a-f]{8}\"}"),
+                            "digest and checksum last: " + line);
                 }
             }
         }

@@ -79,6 +79,18 @@ class SlurmIntegrationTest {
         Map<String, String> env = Map.of("SLURM_CONF", cluster.resolve("slurm.conf").toString());
         run(Map.of(), 120, "bash", script.toString(), "start", cluster.toString());
         try {
+            // Scripts for a folder with a space, quotes, '#' and '%': bash reads them, and sbatch accepts them.
+            Path awkward = dir.resolve(SlurmDryRunTest.AWKWARD);
+            StringWriter awkwardErr = new StringWriter();
+            assertEquals(0, Main.execute(new PrintWriter(awkwardErr, true), "slurm", "--out", awkward.toString(), "--L", "4",
+                    "--t", "2", "--realizations", "2", "--tasks", "2", "--time", "00:10:00"), awkwardErr.toString());
+            for (String name : List.of("sweep.sbatch", "merge.sbatch", "submit.sh")) {
+                run(env, 30, "bash", "-n", awkward.resolve("slurm").resolve(name).toString());
+            }
+            for (String name : List.of("sweep.sbatch", "merge.sbatch")) {
+                run(env, 60, "sbatch", "--test-only", awkward.resolve("slurm").resolve(name).toString());
+            }
+
             Path out = dir.resolve("sweep");
             List<String> sweep = List.of("--L", "4,5", "--t", "1,6.5", "--realizations", "2", "--omega-n", "1,20");
             List<String> slurm = new ArrayList<>(List.of("slurm", "--out", out.toString(), "--tasks", "4"));
@@ -155,7 +167,7 @@ class SlurmIntegrationTest {
     static long countLines(Path sweep) throws IOException {
         long n = 0;
         try (var files = Files.list(sweep.resolve("results"))) {
-            for (Path f : files.toList()) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).toList()) {
                 n += Files.readAllLines(f).size();
             }
         }

@@ -3,6 +3,7 @@ package dnp.cli;
 import dnp.sweep.SweepStore;
 import dnp.sweep.records.Documents;
 import dnp.sweep.records.RealizationRecord;
+import dnp.sweep.records.SealedLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
@@ -147,7 +148,10 @@ class SweepEndToEndTest {
         run(same);
         assertEquals(results(reference), results(killed));
         for (String line : Files.readAllLines(results)) {
-            Documents.read(line, RealizationRecord.class); // every line whole
+            // every line whole and verified
+            var opened = SealedLine.open(line.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertTrue(opened instanceof SealedLine.Verified, line);
+            Documents.read(((SealedLine.Verified) opened).record(), RealizationRecord.class);
         }
     }
 

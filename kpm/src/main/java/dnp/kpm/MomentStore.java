@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.zip.CRC32C;
 
 /**
@@ -61,10 +62,39 @@ public final class MomentStore {
     private static final int HEADER_BYTES = 96;
 
     private final Path directory;
+    /** Where a store that recovers reports what it did; null: a damaged file or a failed write is an exception. */
+    private final Consumer<String> warnings;
 
-    /** A store in {@code directory} (created on the first write). */
+    /**
+     * A moment file whose bytes are not what was written (truncated, altered, not a moment file at all):
+     * computing its moments again and replacing it is the fix.
+     */
+    public static final class DamagedFileException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        DamagedFileException(String message) {
+            super(message);
+        }
+    }
+
+    /** A store in {@code directory} (created on the first write); a damaged file or a failed write throws. */
     public MomentStore(Path directory) {
+        this(directory, null);
+    }
+
+    /**
+     * A store that recovers, reporting each recovery as one line to {@code warnings}: a damaged file is
+     * computed again and replaced; moments that cannot be written (a read-only folder, a full disk) are
+     * still returned, only not kept.
+     */
+    public MomentStore(Path directory, Consumer<String> warnings) {
         this.directory = directory;
+        this.warnings = warnings;
+    }
+
+    /** The folder of the moment files. */
+    public Path directory() {
+        return directory;
     }
 
     /**
@@ -105,12 +135,15 @@ public final class MomentStore {
     /** The moments of one part: read if its file exists, else computed on the stencil and written (fsync, atomic rename). */
     public KpmMoments loadPart(RealizationInput input, KpmSettings settings, int part, int parts) throws IOException {
         Path file = partFileFor(input, settings, part, parts);
-        if (Files.exists(file)) {
-            return readPart(file, input, settings, part, parts);
+        if (Files.exists(file) && readable(file)) {
+            try {
+                return readPart(file, input, settings, part, parts);
+            } catch (DamagedFileException ex) {
+                recovering(ex);
+            }
         }
         KpmMoments moments = SiteParts.compute(input, settings, part, parts);
-        Files.createDirectories(directory);
-        write(file, input, moments);
+        keep(file, input, moments);
         return moments;
     }
 
@@ -122,7 +155,13 @@ public final class MomentStore {
     public KpmMoments readParts(RealizationInput input, KpmSettings settings, int parts) throws IOException {
         java.util.List<KpmMoments> read = new java.util.ArrayList<>();
         for (int p = 0; p < parts; p++) {
-            read.add(readPart(partFileFor(input, settings, p, parts), input, settings, p, parts));
+            Path file = partFileFor(input, settings, p, parts);
+            try {
+                read.add(readPart(file, input, settings, p, parts));
+            } catch (DamagedFileException ex) {
+                recovering(ex);
+                read.add(loadPart(input, settings, p, parts));
+            }
         }
         return KpmMoments.join(read);
     }
@@ -143,13 +182,50 @@ public final class MomentStore {
     /** The stored moments of this request if its file exists, else computes them and stores them. */
     public KpmMoments load(RealizationInput input, KpmSettings settings) throws IOException {
         Path file = fileFor(input, settings);
-        if (Files.exists(file)) {
-            return read(file, input, settings);
+        if (Files.exists(file) && readable(file)) {
+            try {
+                return read(file, input, settings);
+            } catch (DamagedFileException ex) {
+                recovering(ex);
+            }
         }
         KpmMoments moments = KpmEngine.compute(input, settings);
-        Files.createDirectories(directory);
-        write(file, input, moments);
+        keep(file, input, moments);
         return moments;
+    }
+
+    /** A recovering store goes on after a damaged file (reporting it); a strict one throws. */
+    private void recovering(DamagedFileException ex) throws DamagedFileException {
+        if (warnings == null) {
+            throw ex;
+        }
+        warnings.accept(ex.getMessage() + "; its moments are computed again and the file replaced");
+    }
+
+    /** An existing file this process cannot read (permissions) is, for a recovering store, one it recomputes. */
+    private boolean readable(Path file) {
+        if (warnings == null || Files.isReadable(file)) {
+            return true;
+        }
+        warnings.accept(file + ": cannot be read (permission denied); its moments are computed again");
+        return false;
+    }
+
+    /** Writes the moments; a recovering store that cannot (read-only folder, full disk) says so and goes on. */
+    private void keep(Path file, RealizationInput input, KpmMoments moments) throws IOException {
+        try {
+            Files.createDirectories(directory);
+            write(file, input, moments);
+        } catch (IOException ex) {
+            if (warnings == null) {
+                throw ex;
+            }
+            String reason = ex instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : ex instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                    : String.valueOf(ex.getMessage());
+            warnings.accept(file + ": cannot be written (" + reason + "); the moments computed now are used, but not "
+                    + "kept for a later run");
+        }
     }
 
     /** Writes {@code moments} of {@code input}'s realization to {@code file}, atomically. */
@@ -241,13 +317,13 @@ public final class MomentStore {
     public static KpmMoments read(Path file, RealizationInput input, int moments) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         if (bytes.length < HEADER_BYTES + 8) {
-            throw new IOException(file + ": too short for a moment file");
+            throw new DamagedFileException(file + ": too short for a moment file (truncated or damaged)");
         }
         ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         byte[] magic = new byte[MAGIC.length];
         buf.get(magic);
         if (!java.util.Arrays.equals(magic, MAGIC)) {
-            throw new IOException(file + ": not a KPM moment file");
+            throw new DamagedFileException(file + ": not a KPM moment file (damaged, or another file in its place)");
         }
         int version = buf.getInt();
         if (version != FORMAT_VERSION) {
@@ -255,7 +331,7 @@ public final class MomentStore {
         }
         long stored = ByteBuffer.wrap(bytes, bytes.length - 8, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
         if (stored != checksum(bytes, bytes.length - 8)) {
-            throw new IOException(file + ": checksum mismatch (truncated or damaged file)");
+            throw new DamagedFileException(file + ": checksum mismatch (truncated or damaged file)");
         }
         int size = buf.getInt();
         int boundary = buf.getInt();
@@ -282,7 +358,7 @@ public final class MomentStore {
         mismatch(file, "disorder checksum", Long.toHexString(disorder), Long.toHexString(disorderChecksum(input)));
         long expected = HEADER_BYTES + 4L * (s + r) + 8L * (long) (s + r) * m + 8;
         if (s < 0 || r < 0 || kernel < 0 || kernel >= DampingKernel.values().length || expected != bytes.length) {
-            throw new IOException(file + ": inconsistent header (S = " + s + ", R = " + r + ", " + bytes.length
+            throw new DamagedFileException(file + ": inconsistent header (S = " + s + ", R = " + r + ", " + bytes.length
                     + " bytes)");
         }
         int[] sites = new int[s];
@@ -314,7 +390,8 @@ public final class MomentStore {
 
     private static void mismatch(Path file, String what, Object stored, Object requested) throws IOException {
         if (!stored.equals(requested)) {
-            throw new IOException(file + ": " + what + " = " + stored + " in the file, the request has " + requested);
+            throw new IOException(file + ": " + what + " = " + stored + " in the file, the request has " + requested
+                    + ": the file belongs to another computation; move it away or use another --moment-cache");
         }
     }
 

@@ -116,6 +116,36 @@ class MomentStoreTest {
                 KpmEvaluator.evaluate(second, other, DampingKernel.JACKSON).pairs().get(0).pn(), 0.0);
     }
 
+    /** A recovering store computes a damaged file again and replaces it; one it cannot write it only does not keep. */
+    @Test
+    void aRecoveringStoreReplacesADamagedFileAndGoesOnWhereItCannotWrite() throws IOException {
+        RealizationInput input = Dense.input(5, BoundaryCondition.PERIODIC, 6.5, Convention.SI);
+        List<String> warnings = new java.util.ArrayList<>();
+        MomentStore store = new MomentStore(dir.resolve("cache"), warnings::add);
+        KpmMoments first = store.load(input, SAMPLED);
+        Path file = store.fileFor(input, SAMPLED);
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length / 3] ^= 4;
+        Files.write(file, bytes);
+        assertThrows(MomentStore.DamagedFileException.class, () -> new MomentStore(dir.resolve("cache")).load(input, SAMPLED),
+                "a strict store refuses it");
+        assertSame(first, store.load(input, SAMPLED));
+        assertEquals(List.of(file + ": checksum mismatch (truncated or damaged file); its moments are computed again "
+                + "and the file replaced"), warnings);
+        assertSame(first, MomentStore.read(file, input, SAMPLED));
+
+        // A cache folder that cannot be created (its parent is a file): the moments are still returned.
+        warnings.clear();
+        Path blocked = Files.writeString(dir.resolve("not-a-folder"), "x").resolve("cache");
+        MomentStore readOnly = new MomentStore(blocked, warnings::add);
+        assertSame(first, readOnly.load(input, SAMPLED));
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.getFirst().startsWith(readOnly.fileFor(input, SAMPLED) + ": cannot be written (")
+                && warnings.getFirst().endsWith("the moments computed now are used, but not kept for a later run"),
+                warnings.getFirst());
+        assertThrows(IOException.class, () -> new MomentStore(blocked).load(input, SAMPLED), "a strict store throws");
+    }
+
     private static void assertRefused(Path file, RealizationInput input, KpmSettings settings, String what) {
         IOException ex = assertThrows(IOException.class, () -> MomentStore.read(file, input, settings), what);
         assertTrue(ex.getMessage().contains(what), ex.getMessage());

@@ -19,9 +19,12 @@ public record KpmSpec(int moments, int sites, DampingKernel kernel, Estimator es
     /** M = 3000, S = 256 sites, Jackson kernel: the production setting for L = 48–64. */
     public static final KpmSpec DEFAULTS = new KpmSpec(3000, 256, DampingKernel.JACKSON, Estimator.SITES, 0);
 
+    /** Most Chebyshev moments: a resolution of 10⁻⁶ of the band, far finer than any use; M·sites stays a Java array. */
+    public static final int MAX_MOMENTS = 1_000_000;
+
     public KpmSpec {
-        if (moments < 2) {
-            throw new UserInputException("--moments must be at least 2, got " + moments);
+        if (moments < 2 || moments > MAX_MOMENTS) {
+            throw new UserInputException("--moments must be from 2 to " + MAX_MOMENTS + ", got " + moments);
         }
         if (sites < 0) {
             throw new UserInputException("--sites must be 0 (all) or more, got " + sites);

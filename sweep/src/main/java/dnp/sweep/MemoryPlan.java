@@ -1,8 +1,5 @@
 package dnp.sweep;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -49,6 +46,29 @@ public record MemoryPlan(double bytes, String breakdown) {
                 gib(settings.bytes(n))));
     }
 
+    /**
+     * Throws a one-line error, before anything is allocated, when one KPM realization of this size does
+     * not fit: its arrays ({@link #kpm}) must fit in the Java heap, and the moments of all start vectors
+     * in one Java array (fewer than 2³¹ doubles), both counted in 64 bits.
+     */
+    public static void checkKpm(int size, KpmSpec spec) {
+        long n = (long) size * size * size;
+        var settings = spec.settings((int) n, 1);
+        long values = (long) settings.columns((int) n) * spec.moments();
+        if (values > Integer.MAX_VALUE - 8) {
+            throw new UserInputException(String.format(Locale.ROOT, "L = %d with --moments %d and %d start vectors "
+                    + "needs %d moments in one array, more than a Java array holds (2^31): use fewer --moments or "
+                    + "--sites", size, spec.moments(), settings.columns((int) n), values));
+        }
+        MemoryPlan plan = kpm(size, spec);
+        long heap = Runtime.getRuntime().maxMemory();
+        if (plan.bytes() > heap) {
+            throw new UserInputException(String.format(Locale.ROOT, "L = %d by KPM needs about %s of Java heap (%s), "
+                    + "but the heap holds at most %s: use fewer --moments or --sites, or a larger heap "
+                    + "(DNP_JAVA_OPTS=-Xmx…)", size, gib(plan.bytes()), plan.breakdown(), gib(heap)));
+        }
+    }
+
     /** dsyevd's workspace with eigenvectors, in doubles: LWORK = 1 + 6N + 2N² (LAPACK documentation). */
     public static double dsyevdWorkspace(double n) {
         return 1 + 6 * n + 2 * n * n;
@@ -59,31 +79,23 @@ public record MemoryPlan(double bytes, String breakdown) {
         return String.format(Locale.ROOT, "%.2f GB", bytes / 1e9);
     }
 
-    /** MemAvailable from /proc/meminfo, or the JVM's view where that cannot be read. */
-    public static long available() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
-                if (line.startsWith("MemAvailable:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-                }
-            }
-        } catch (IOException | NumberFormatException ignored) {
-            // fall through
-        }
-        return Runtime.getRuntime().maxMemory();
+    /**
+     * Throws a one-line error, before anything is allocated, when {@code concurrent} realizations of
+     * this size cannot fit in what {@link MemoryLimits} allows; the message gives both numbers and the limit.
+     */
+    public static void check(int size, Driver driver, int concurrent) {
+        check(size, driver, concurrent, MemoryLimits.current());
     }
 
-    /** Throws a one-line error when {@code concurrent} realizations of this size cannot fit. */
-    public static void check(int size, Driver driver, int concurrent) {
+    static void check(int size, Driver driver, int concurrent, MemoryLimits limits) {
         MemoryPlan plan = of(size, driver);
         double need = plan.bytes() * concurrent;
-        long have = available();
-        if (need > have) {
+        if (need > limits.bytes()) {
             String hint = driver == Driver.DSYEVD ? "; --driver dsyevr needs about "
                     + gib(of(size, Driver.DSYEVR).bytes() * concurrent) : "";
             throw new UserInputException(String.format(Locale.ROOT,
-                    "L = %d needs about %s for %d realization(s) at once (%s), but only %s is available%s",
-                    size, gib(need), concurrent, plan.breakdown(), gib(have), hint));
+                    "L = %d needs about %s for %d realization(s) at once (%s), but only %s is available: %s%s",
+                    size, gib(need), concurrent, plan.breakdown(), gib(limits.bytes()), limits.source(), hint));
         }
         if (driver == Driver.DSYEVD && dsyevdWorkspace(Math.pow(size, 3)) > Integer.MAX_VALUE) {
             throw new UserInputException("L = " + size + " is too large for dsyevd with 32-bit LAPACK integers "

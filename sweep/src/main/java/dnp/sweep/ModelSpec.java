@@ -32,9 +32,7 @@ public record ModelSpec(double width, BoundaryCondition boundary, Convention con
             Method.DENSE, KpmSpec.DEFAULTS);
 
     public ModelSpec {
-        if (!Double.isFinite(width) || width < 0) {
-            throw new UserInputException("--w (disorder width w) must be a finite number ≥ 0, got " + width);
-        }
+        dnp.kernel.model.Bounds.frequency("--w (disorder width w)", width);
         if (omegaN == null || omegaMW == null || omegaN.isEmpty() || omegaMW.isEmpty()) {
             throw new UserInputException("--omega-n and --omega-mw need at least one value each");
         }

@@ -57,6 +57,12 @@ public record Parallelism(int realizations, int blasThreads) {
         return realizationsInParallel(largestSize) ? 1 : CLUSTER_CORES_FOR_LARGE_LATTICES;
     }
 
+    /** Refuses --parallel or --blas-threads below 1 (null: default), before anything is written. */
+    public static void check(Integer parallel, Integer blasThreads) {
+        checkPositive("--parallel", parallel);
+        checkPositive("--blas-threads", blasThreads);
+    }
+
     /** Sets the process-wide BLAS thread count; null means all cores. */
     public static void configureBlas(Integer threads) {
         checkPositive("--blas-threads", threads);

@@ -48,7 +48,7 @@ public final class Progress {
             return DEFAULT_INTERVAL_SECONDS;
         }
         try {
-            double seconds = Double.parseDouble(text.trim());
+            double seconds = dnp.kernel.model.Numbers.parseDouble(text);
             if (seconds >= 0 && Double.isFinite(seconds)) {
                 return seconds;
             }

@@ -34,9 +34,6 @@ import java.util.Set;
 public final class SitePartSweep {
     private SitePartSweep() {}
 
-    /** The lock file, in the sweep folder, of the combine step. */
-    static final String COMBINE_LOCK = "combine.lock";
-
     /** One unit of work: part {@code part} (0-based) of the realization of {@code task}. */
     public record Unit(int index, SweepTask task, int part) {}
 
@@ -71,6 +68,11 @@ public final class SitePartSweep {
             throw new UserInputException("--site-parts needs --method kpm: the dense method diagonalizes each "
                     + "realization whole");
         }
+        long units = (long) spec.tasks().size() * parts;
+        if (units > SweepSpec.MAX_REALIZATIONS) {
+            throw new UserInputException("--site-parts " + parts + " divides the sweep into " + units
+                    + " units of work; at most " + SweepSpec.MAX_REALIZATIONS + ": use fewer parts or realizations");
+        }
         for (int size : spec.sizes()) {
             int n = size * size * size;
             int sites = SiteParts.siteCount(n, spec.model().kpm().settings(n, 1));
@@ -95,7 +97,7 @@ public final class SitePartSweep {
         Parallelism.choose(1, threads, spec.largestSize(), 1); // refuses threads < 1 with the option's name
         List<Unit> mine = shard(spec, parts, shard, shards);
         try (SweepStore store = SweepStore.open(dir, spec.parameters().withSiteParts(parts), shard, shards)) {
-            Set<String> done = new HashSet<>(SweepStore.readRecords(dir, SweepRunner.SweepLineKey.class).keySet());
+            Set<String> done = new HashSet<>(store.finishedKeys());
             List<Unit> open = mine.stream().filter(u -> !done.contains(u.task().key())).toList();
             Set<Unit> todo = new HashSet<>();
             for (Unit u : open) {
@@ -110,6 +112,10 @@ public final class SitePartSweep {
             }
             Progress progress = new Progress(todo.size(), quiet);
             int combined = 0;
+            int[] records = new int[1];
+            RunStatus.Scope status = RunStatus.running(() -> "the site parts finished so far are saved in "
+                    + moments.directory() + ", and " + records[0] + " realization(s) combined in this run in "
+                    + store.file() + "; run the same command again to resume", () -> records[0] = store.stopAppending());
             for (Unit u : open) {
                 if (done.contains(u.task().key())) {
                     continue;
@@ -130,6 +136,7 @@ public final class SitePartSweep {
                             + " of " + parts + " failed: " + ex.getMessage(), ex);
                 }
             }
+            status.close();
             return new SweepRunner.Outcome(mine.size(), mine.size() - todo.size(), todo.size(), combined);
         }
     }
@@ -149,8 +156,9 @@ public final class SitePartSweep {
                 return false;
             }
         }
-        return FileLocks.exclusive(dir.resolve("results").resolve(COMBINE_LOCK), () -> {
-            if (SweepStore.readRecords(dir, SweepRunner.SweepLineKey.class).containsKey(task.key())) {
+        return FileLocks.exclusive(dir.resolve(SweepStore.RESULTS).resolve(SweepStore.COMBINE_LOCK),
+                "the combine step of " + dir, () -> {
+            if (store.finishedKeys().contains(task.key())) {
                 return false; // another task combined it first
             }
             long start = System.nanoTime();

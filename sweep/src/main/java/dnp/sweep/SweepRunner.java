@@ -1,6 +1,5 @@
 package dnp.sweep;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dnp.kernel.model.RealizationInput;
 import dnp.kpm.MomentStore;
 import dnp.sweep.records.SweepLine;
@@ -62,9 +61,13 @@ public final class SweepRunner {
     public static Outcome run(SweepSpec spec, Path dir, int shard, int shards, Integer parallel, Integer blasThreads,
                               boolean quiet, Path momentCache, int siteParts) throws IOException {
         SitePartSweep.check(spec, siteParts);
+        Parallelism.check(parallel, blasThreads);
         if (spec.model().method() == Method.KPM) {
+            MemoryPlan.checkKpm(spec.largestSize(), spec.model().kpm());
             // The stencil uses every core itself: one realization at a time.
-            MomentStore store = new MomentStore(momentCache != null ? momentCache : dir.resolve("moments"));
+            // A damaged moment file is computed again, a read-only cache only not written: each said in a warning.
+            MomentStore store = new MomentStore(momentCache != null ? momentCache : dir.resolve("moments"),
+                    Warnings::once);
             int threads = blasThreads != null ? blasThreads : Parallelism.cores();
             if (siteParts > 1) {
                 return SitePartSweep.run(spec, dir, shard, shards, siteParts, threads, quiet, store);
@@ -91,9 +94,14 @@ public final class SweepRunner {
     public static Outcome run(SweepSpec spec, SweepParameters parameters, Path dir, int shard, int shards,
                               Integer parallel, Integer blasThreads, boolean quiet,
                               Function<SweepTask, ? extends SweepLine> compute) throws IOException {
+        Parallelism.check(parallel, blasThreads);
+        if (spec.model().method() == Method.DENSE) {
+            // At least one realization must fit, before the folder is written; the count at once is checked below.
+            MemoryPlan.check(spec.largestSize(), spec.model().driver(), 1);
+        }
         List<SweepTask> mine = spec.shard(shard, shards);
         try (SweepStore store = SweepStore.open(dir, parameters, shard, shards)) {
-            Set<String> done = SweepStore.readRecords(dir, SweepLineKey.class).keySet();
+            Set<String> done = store.finishedKeys();
             List<SweepTask> todo = mine.stream().filter(t -> !done.contains(t.key())).toList();
             Parallelism par = Parallelism.choose(parallel, blasThreads, spec.largestSize(), todo.size());
             if (spec.model().method() == Method.DENSE) {
@@ -103,6 +111,11 @@ public final class SweepRunner {
                 NativeLibraries.provider().setThreads(par.blasThreads());
             }
             Progress progress = new Progress(todo.size(), quiet);
+            int[] saved = new int[1];
+            RunStatus.Scope status = RunStatus.running(() -> saved[0] + " of the " + todo.size()
+                    + " realizations this run had to compute are saved in " + store.file() + " (" + (mine.size()
+                    - todo.size() + saved[0]) + " of " + mine.size() + " of the shard); run the same command again to "
+                    + "resume", () -> saved[0] = store.stopAppending());
             ExecutorService pool = Executors.newFixedThreadPool(par.realizations(), r -> {
                 Thread t = new Thread(r, "dnp-sweep");
                 t.setDaemon(true);
@@ -115,6 +128,8 @@ public final class SweepRunner {
                         SweepLine record;
                         try {
                             record = compute.apply(task);
+                        } catch (UserInputException | ComputationException | UncheckedIOException ex) {
+                            throw ex; // one line each, naming the realization or the file
                         } catch (RuntimeException ex) {
                             throw new IllegalStateException("realization " + task.key() + " failed: " + ex.getMessage(), ex);
                         }
@@ -141,12 +156,9 @@ public final class SweepRunner {
                 throw new IllegalStateException(ex.getCause());
             } finally {
                 pool.shutdown();
+                status.close();
             }
             return new Outcome(mine.size(), mine.size() - todo.size(), todo.size());
         }
     }
-
-    /** Any sweep line, read for its key alone (which tasks are done). */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record SweepLineKey(String key) implements SweepLine {}
 }

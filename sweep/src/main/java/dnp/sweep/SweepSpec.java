@@ -16,6 +16,12 @@ import java.util.List;
 public record SweepSpec(List<Integer> sizes, List<Double> hoppings, int realizations, int firstRealization,
                         long seed, ModelSpec model) {
 
+    /**
+     * Most realizations (L × t × realization) one sweep holds: every resume and summary reads all its
+     * lines (a few kB each) into memory. Larger studies are several sweeps (--first-realization).
+     */
+    public static final int MAX_REALIZATIONS = 1_000_000;
+
     public SweepSpec {
         if (sizes == null || sizes.isEmpty() || hoppings == null || hoppings.isEmpty()) {
             throw new UserInputException("a sweep needs at least one --L and one --t");
@@ -26,10 +32,22 @@ public record SweepSpec(List<Integer> sizes, List<Double> hoppings, int realizat
         if (firstRealization < 0) {
             throw new UserInputException("--first-realization must not be negative, got " + firstRealization);
         }
+        // In 64 bits: the last index and the count must not wrap around.
+        long last = (long) firstRealization + realizations - 1;
+        if (last > Integer.MAX_VALUE) {
+            throw new UserInputException("--first-realization " + firstRealization + " with --realizations "
+                    + realizations + " reaches realization index " + last + ", beyond the largest, "
+                    + Integer.MAX_VALUE);
+        }
+        long total = (long) sizes.size() * hoppings.size() * realizations;
+        if (total > MAX_REALIZATIONS) {
+            throw new UserInputException(String.format(java.util.Locale.ROOT, "%d sizes × %d hoppings × %d "
+                    + "realizations = %d realizations: one sweep holds at most %d; divide the study into several sweeps "
+                    + "with --first-realization", sizes.size(), hoppings.size(), realizations, total,
+                    MAX_REALIZATIONS));
+        }
         for (double t : hoppings) {
-            if (!Double.isFinite(t) || t < 0) {
-                throw new UserInputException("--t: hopping must be a finite number ≥ 0, got " + t);
-            }
+            dnp.kernel.model.Bounds.frequency("--t: hopping t", t);
         }
         for (int size : sizes) {
             new Lattice(size, model.boundary()); // validates L against the boundary conditions

@@ -1,5 +1,6 @@
 package dnp.cli.options;
 
+import dnp.kernel.model.Numbers;
 import dnp.sweep.UserInputException;
 
 import java.math.BigDecimal;
@@ -56,12 +57,13 @@ public final class Grid {
         return sizes;
     }
 
+    /** A number of the one grammar ({@link Numbers}), as an exact decimal for the arithmetic of ranges. */
     private static BigDecimal decimal(String option, String s) {
         try {
-            BigDecimal d = new BigDecimal(s.trim());
-            return d;
+            Numbers.parseDouble(s);
+            return new BigDecimal(s.strip());
         } catch (NumberFormatException ex) {
-            throw new UserInputException(option + ": '" + s.trim() + "' is not a number");
+            throw new UserInputException(option + ": " + ex.getMessage());
         }
     }
 }

@@ -12,7 +12,7 @@ public final class MethodOptions {
     @Option(names = "--method", paramLabel = "M", description = "dense (exact diagonalization) or kpm "
             + "(kernel polynomial method on the matrix-free stencil, for L = 24–64 and beyond; default ${DEFAULT-VALUE})")
     String method = ModelSpec.DEFAULTS.method().label();
-    @Option(names = "--moments", paramLabel = "M", description = "kpm: Chebyshev moments (default ${DEFAULT-VALUE})")
+    @Option(names = "--moments", paramLabel = "M", description = "kpm: Chebyshev moments (default ${DEFAULT-VALUE}; 2 to " + KpmSpec.MAX_MOMENTS + ")")
     int moments = KpmSpec.DEFAULTS.moments();
     @Option(names = "--sites", paramLabel = "S", description = "kpm: sampled sites, 0 for all (default ${DEFAULT-VALUE})")
     int sites = KpmSpec.DEFAULTS.sites();

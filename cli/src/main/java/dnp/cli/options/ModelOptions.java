@@ -2,6 +2,7 @@ package dnp.cli.options;
 
 import dnp.kernel.model.AnalysisOptions;
 import dnp.kernel.model.BoundaryCondition;
+import dnp.kernel.model.Bounds;
 import dnp.kernel.model.Convention;
 import dnp.kernel.model.PhysicalParameters;
 import dnp.sweep.Driver;
@@ -18,7 +19,7 @@ import java.util.List;
 public final class ModelOptions {
     private static final PhysicalParameters T = PhysicalParameters.TABLE_I;
 
-    @Option(names = "--w", paramLabel = "W", description = "disorder width w, 2π·MHz (default ${DEFAULT-VALUE})")
+    @Option(names = "--w", paramLabel = "W", description = "disorder width w, 2π·MHz (default ${DEFAULT-VALUE}; " + Bounds.FREQUENCY_RANGE + ")")
     double width = PhysicalParameters.DEFAULT_DISORDER_WIDTH;
 
     @Option(names = "--bc", paramLabel = "BC", description = "boundary conditions: periodic or open (default ${DEFAULT-VALUE})")
@@ -31,38 +32,38 @@ public final class ModelOptions {
             description = "eigen stage: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
     String driver = Driver.DEFAULT.label();
 
-    @Option(names = "--omega-n", paramLabel = "LIST", split = ",", description = "nuclear Zeeman ω_n, 2π·MHz, comma-separated (default 20)")
+    @Option(names = "--omega-n", paramLabel = "LIST", split = ",", description = "nuclear Zeeman ω_n, 2π·MHz, comma-separated (default 20; above 0, at most " + Bounds.MAX_FREQUENCY_TEXT + ")")
     List<Double> omegaN = List.of(PhysicalParameters.DEFAULT_OMEGA_N);
 
-    @Option(names = "--omega-mw", paramLabel = "LIST", split = ",", description = "microwave ω_MW, 2π·MHz, comma-separated (default 93860)")
+    @Option(names = "--omega-mw", paramLabel = "LIST", split = ",", description = "microwave ω_MW, 2π·MHz, comma-separated (default 93860; " + Bounds.FREQUENCY_RANGE + ")")
     List<Double> omegaMW = List.of(PhysicalParameters.DEFAULT_OMEGA_MW);
 
-    @Option(names = "--t1e", paramLabel = "S", description = "T_1e, s (default ${DEFAULT-VALUE})")
+    @Option(names = "--t1e", paramLabel = "S", description = "T_1e, s (default ${DEFAULT-VALUE}; " + Bounds.TIME_RANGE + ")")
     double t1e = T.t1e();
-    @Option(names = "--t2e", paramLabel = "S", description = "T_2e, s (default ${DEFAULT-VALUE})")
+    @Option(names = "--t2e", paramLabel = "S", description = "T_2e, s (default ${DEFAULT-VALUE}; " + Bounds.TIME_RANGE + ")")
     double t2e = T.t2e();
-    @Option(names = "--omega1", paramLabel = "F", description = "microwave amplitude ω_1, 2π·MHz (default ${DEFAULT-VALUE})")
+    @Option(names = "--omega1", paramLabel = "F", description = "microwave amplitude ω_1, 2π·MHz (default ${DEFAULT-VALUE}; " + Bounds.FREQUENCY_RANGE + ")")
     double omega1 = T.omega1();
-    @Option(names = "--t1n", paramLabel = "S", description = "T_1n, s (default ${DEFAULT-VALUE})")
+    @Option(names = "--t1n", paramLabel = "S", description = "T_1n, s (default ${DEFAULT-VALUE}; " + Bounds.TIME_RANGE + ")")
     double t1n = T.t1n();
-    @Option(names = "--t2n", paramLabel = "S", description = "T_2n, s (default ${DEFAULT-VALUE})")
+    @Option(names = "--t2n", paramLabel = "S", description = "T_2n, s (default ${DEFAULT-VALUE}; " + Bounds.TIME_RANGE + ")")
     double t2n = T.t2n();
-    @Option(names = "--a0", paramLabel = "F", description = "hyperfine coupling A_0, 2π·MHz (default ${DEFAULT-VALUE})")
+    @Option(names = "--a0", paramLabel = "F", description = "hyperfine coupling A_0, 2π·MHz (default ${DEFAULT-VALUE}; " + Bounds.FREQUENCY_RANGE + ")")
     double a0 = T.a0();
-    @Option(names = "--bath-temperature", paramLabel = "K", description = "T_bath, kelvin (default ${DEFAULT-VALUE})")
+    @Option(names = "--bath-temperature", paramLabel = "K", description = "T_bath, kelvin (default ${DEFAULT-VALUE}; " + Bounds.TEMPERATURE_RANGE + ")")
     double bathTemperature = T.bathTemperature();
-    @Option(names = "--omega-e", paramLabel = "F", description = "electron Zeeman ω_e, 2π·MHz (default ${DEFAULT-VALUE})")
+    @Option(names = "--omega-e", paramLabel = "F", description = "electron Zeeman ω_e, 2π·MHz (default ${DEFAULT-VALUE}; " + Bounds.FREQUENCY_RANGE + ")")
     double omegaE = T.omegaE();
-    @Option(names = "--nuclear-ratio", paramLabel = "R", description = "N_n/N_e (default ${DEFAULT-VALUE})")
+    @Option(names = "--nuclear-ratio", paramLabel = "R", description = "N_n/N_e (default ${DEFAULT-VALUE}; " + Bounds.RATIO_RANGE + ")")
     double nuclearRatio = T.nuclearRatio();
 
-    @Option(names = "--bin-width", paramLabel = "F", description = "ω bin width of K, R, C, 2π·MHz (default ${DEFAULT-VALUE})")
+    @Option(names = "--bin-width", paramLabel = "F", description = "ω bin width of K, R, C, 2π·MHz (default ${DEFAULT-VALUE}; above 0, at most " + Bounds.MAX_FREQUENCY_TEXT + ")")
     double binWidth = AnalysisOptions.DEFAULTS.correlatorBinWidth();
-    @Option(names = "--max-omega", paramLabel = "F", description = "largest ω of the K, R, C table, 2π·MHz (default ${DEFAULT-VALUE})")
+    @Option(names = "--max-omega", paramLabel = "F", description = "largest ω of the K, R, C table, 2π·MHz (default ${DEFAULT-VALUE}; " + Bounds.FREQUENCY_RANGE + ", at most 10^6 bins)")
     double maxOmega = AnalysisOptions.DEFAULTS.correlatorMaxOmega();
-    @Option(names = "--energy-bins", paramLabel = "N", description = "bins of the DOS and binned K(ε,ε′) (default ${DEFAULT-VALUE})")
+    @Option(names = "--energy-bins", paramLabel = "N", description = "bins of the DOS and binned K(ε,ε′) (default ${DEFAULT-VALUE}; 1 to 10000)")
     int energyBins = AnalysisOptions.DEFAULTS.energyBins();
-    @Option(names = "--gap-fraction", paramLabel = "F", description = "central fraction of levels for ⟨r⟩ (default ${DEFAULT-VALUE})")
+    @Option(names = "--gap-fraction", paramLabel = "F", description = "central fraction of levels for ⟨r⟩ (default ${DEFAULT-VALUE}; above 0, at most 1)")
     double gapFraction = AnalysisOptions.DEFAULTS.gapRatioFraction();
     @Option(names = "--sampled-goe", description = "also P_n with sampled GOE eigenvectors (a second diagonalization)")
     boolean sampledGoe;

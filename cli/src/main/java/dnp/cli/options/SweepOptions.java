@@ -1,5 +1,7 @@
 package dnp.cli.options;
 
+import dnp.kernel.model.Bounds;
+import dnp.kernel.model.Lattice;
 import dnp.sweep.ModelSpec;
 import dnp.sweep.SweepSpec;
 import dnp.sweep.records.SweepParameters;
@@ -12,14 +14,16 @@ import java.util.List;
 
 /** The options that define a sweep (shared by {@code dnp sweep} and {@code dnp slurm}). */
 public final class SweepOptions {
-    @Option(names = "--L", paramLabel = "LIST", description = "lattice sizes, e.g. 8,10 or 8:12:2 (default ${DEFAULT-VALUE})")
+    @Option(names = "--L", paramLabel = "LIST", description = "lattice sizes, e.g. 8,10 or 8:12:2 (default ${DEFAULT-VALUE}; each 1 to " + Lattice.MAX_SIZE + ")")
     String sizes = "8";
     @Option(names = "--t", paramLabel = "LIST", required = true,
-            description = "hoppings t (2π·MHz): a list 1,2,5 and/or start:stop:step ranges")
+            description = "hoppings t (2π·MHz): a list 1,2,5 and/or start:stop:step ranges (each " + Bounds.FREQUENCY_RANGE + ")")
     String hoppings;
-    @Option(names = "--realizations", paramLabel = "N", description = "disorder realizations per (L, t) (default ${DEFAULT-VALUE})")
+    @Option(names = "--realizations", paramLabel = "N", description = "disorder realizations per (L, t) (default ${DEFAULT-VALUE}; at least 1, and L values × t values × "
+            + "realizations at most " + SweepSpec.MAX_REALIZATIONS + ")")
     int realizations = 10;
-    @Option(names = "--first-realization", paramLabel = "K", description = "index of the first realization (default ${DEFAULT-VALUE})")
+    @Option(names = "--first-realization", paramLabel = "K", description = "index of the first realization (default ${DEFAULT-VALUE}; 0 or more, the last index at most "
+            + Integer.MAX_VALUE + ")")
     int firstRealization = 0;
     @Option(names = "--seed", description = "disorder seed (default ${DEFAULT-VALUE})")
     long seed = 1;

@@ -1,6 +1,7 @@
 package dnp.cli.slurm;
 
 import dnp.sweep.AtomicFiles;
+import dnp.sweep.UserInputException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,12 +40,26 @@ public record SlurmScripts(Path out, int shards, int cpus, long megabytes, long 
                            int parallel, int blasThreads, String dnp, List<String> sweepArguments, String partition,
                            String account) {
 
+    /** Refuses a folder, partition or account that the scripts could not carry (see {@link #refuseUncarriable}). */
+    public SlurmScripts {
+        check(out, partition, account);
+    }
+
+    /** Refuses, before any work, a folder, partition or account the scripts could not carry. */
+    public static void check(Path out, String partition, String account) {
+        refuseUncarriable("--out", out.toString());
+        refuseUncarriable("--partition", partition);
+        refuseUncarriable("--account", account);
+    }
+
     /** With the JVM's default heap. */
     public SlurmScripts(Path out, int shards, int cpus, long megabytes, String time, int parallel, int blasThreads,
                         String dnp, List<String> sweepArguments, String partition, String account) {
         this(out, shards, cpus, megabytes, 0, time, parallel, blasThreads, dnp, sweepArguments, partition, account);
     }
 
+    /** Characters neither bash nor sbatch's reading of #SBATCH lines treats specially: such words go unquoted. */
+    private static final Pattern BARE = Pattern.compile("[A-Za-z0-9_./:,=+@%-]+");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([A-Za-z]+)}}");
     /** The scripts, in the order they are written and printed. */
     public static final List<String> FILES = List.of("sweep.sbatch", "merge.sbatch", "submit.sh");
@@ -58,10 +73,10 @@ public record SlurmScripts(Path out, int shards, int cpus, long megabytes, long 
         Path logs = folder().resolve("logs");
         StringBuilder extra = new StringBuilder();
         if (partition != null) {
-            extra.append("#SBATCH --partition=").append(partition).append('\n');
+            extra.append("#SBATCH --partition=").append(directive(partition)).append('\n');
         }
         if (account != null) {
-            extra.append("#SBATCH --account=").append(account).append('\n');
+            extra.append("#SBATCH --account=").append(directive(account)).append('\n');
         }
         Map<String, String> values = new LinkedHashMap<>();
         values.put("cpus", String.valueOf(cpus));
@@ -72,7 +87,9 @@ public record SlurmScripts(Path out, int shards, int cpus, long megabytes, long 
         values.put("time", time);
         values.put("extraDirectives", extra.toString());
         values.put("lastTask", String.valueOf(shards - 1));
-        values.put("logs", logs.toString());
+        // SLURM expands %-symbols in --output itself: %A_%a are its own; a % of the path is written %%.
+        values.put("sweepOutput", directive(logs.toString().replace("%", "%%") + "/sweep-%A_%a.out"));
+        values.put("mergeOutput", directive(logs.toString().replace("%", "%%") + "/merge-%j.out"));
         values.put("out", out.toString());
         values.put("outQuoted", quote(out.toString()));
         values.put("summaryQuoted", quote(out.resolve("summary").toString()));
@@ -123,12 +140,48 @@ public record SlurmScripts(Path out, int shards, int cpus, long megabytes, long 
         }
     }
 
+    /**
+     * A value of an {@code #SBATCH} line as sbatch reads it back: sbatch splits a directive line at
+     * white space, ends it at an unquoted {@code #}, groups '…' and "…" and takes the character after a
+     * backslash literally (src/sbatch/opt.c, {@code _get_argument}); a shell never reads these lines. So
+     * the value goes in double quotes with {@code \} and {@code "} escaped.
+     */
+    public static String directive(String value) {
+        if (BARE.matcher(value).matches()) {
+            return value;
+        }
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /**
+     * Refuses what a SLURM script cannot carry: a control character (a newline would end a directive
+     * and start a command), and for paths a backslash (in --output it makes sbatch take the whole pattern
+     * literally, %A_%a included).
+     */
+    static void refuseUncarriable(String option, String value) {
+        if (value == null) {
+            return;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                throw new UserInputException(option + " " + quote(value.replace("\n", "\\n").replace("\r", "\\r"))
+                        + ": contains a control character (a newline or tab), which a SLURM script cannot carry; "
+                        + "choose a name without one");
+            }
+            if (c == '\\' && option.equals("--out")) {
+                throw new UserInputException(option + " " + quote(value) + ": contains a backslash, which makes "
+                        + "SLURM take a log file name literally (no %A_%a); choose a folder without one");
+            }
+        }
+    }
+
     public static String quote(List<String> words) {
         return String.join(" ", words.stream().map(SlurmScripts::quote).toList());
     }
 
     /** A word as the shell reads it back: bare when safe, else in single quotes. */
     public static String quote(String word) {
-        return word.matches("[A-Za-z0-9_./:,=+@%-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
+        return BARE.matcher(word).matches() ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 }

@@ -22,8 +22,8 @@ public record AnalysisOptions(double correlatorBinWidth, double correlatorMaxOme
     public static final AnalysisOptions DEFAULTS = new AnalysisOptions(0.5, 100.0, 64, 0.2, false, false, 50);
 
     public AnalysisOptions {
-        Checks.positive("correlator bin width", correlatorBinWidth);
-        Checks.nonNegative("correlator max omega", correlatorMaxOmega);
+        Bounds.positiveFrequency("correlator bin width", correlatorBinWidth);
+        Bounds.frequency("correlator max omega", correlatorMaxOmega);
         if (correlatorMaxOmega / correlatorBinWidth > 1_000_000) {
             throw new IllegalArgumentException("correlator grid too fine: " + correlatorMaxOmega + "/"
                     + correlatorBinWidth + " bins");

@@ -1,6 +1,5 @@
 package dnp.kernel.model;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,7 +31,7 @@ public final class Disorder {
      * {@link RandomStream#DISORDER}: Δ_i = w·(u_i − ½) for i = 0…N−1.
      */
     public static Disorder box(int sites, double width, long seed, long realization) {
-        Checks.nonNegative("disorder width w", width);
+        Bounds.frequency("disorder width w", width);
         if (sites < 1) {
             throw new IllegalArgumentException("number of sites must be positive, got " + sites);
         }
@@ -46,50 +45,66 @@ public final class Disorder {
 
     /** Given values; {@code width} is the nominal w recorded with them. */
     public static Disorder of(double[] onsite, double width, String source) {
-        Checks.nonNegative("disorder width w", width);
+        Bounds.frequency("disorder width w", width);
         for (int i = 0; i < onsite.length; i++) {
-            Checks.finite("Δ_" + i, onsite[i]);
+            Bounds.energy("Δ_" + i, onsite[i]);
         }
         return new Disorder(width, onsite.clone(), source, -1, -1);
     }
 
     /**
-     * Reads one Δ per line (2π·MHz), site order i = x + L·(y + L·z). Blank lines and lines
-     * starting with '#' are skipped. Errors name the file and the line.
+     * Reads one Δ per line (2π·MHz), site order i = x + L·(y + L·z), each a decimal number of
+     * {@link Numbers}' grammar within {@link Bounds#energy}. Blank lines and lines starting with '#' are
+     * skipped; a byte-order mark at the start of the file (what some editors write) is skipped too. Errors
+     * name the file and the line.
      */
     public static Disorder read(Path file, int sites, double width) throws IOException {
         double[] delta = new double[sites];
         int count = 0;
         int lineNumber = 0;
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                lineNumber++;
-                String text = line.strip();
-                if (text.isEmpty() || text.startsWith("#")) {
-                    continue;
-                }
-                double value;
-                try {
-                    value = Double.parseDouble(text);
-                } catch (NumberFormatException ex) {
-                    throw new IllegalArgumentException(file + ":" + lineNumber + ": not a number: '" + text + "'");
-                }
-                if (!Double.isFinite(value)) {
-                    throw new IllegalArgumentException(file + ":" + lineNumber + ": value must be finite, got " + text);
-                }
-                if (count == sites) {
-                    throw new IllegalArgumentException(file + ":" + lineNumber + ": more than the " + sites
-                            + " values the lattice has (one per site)");
-                }
-                delta[count++] = value;
+        for (String line : text(file).lines().toList()) {
+            lineNumber++;
+            String text = line.strip();
+            if (text.isEmpty() || text.startsWith("#")) {
+                continue;
             }
+            double value;
+            try {
+                value = Bounds.energy("Δ", Numbers.parseDouble(text));
+            } catch (IllegalArgumentException ex) {
+                throw new IllegalArgumentException(file + ":" + lineNumber + ": " + ex.getMessage());
+            }
+            if (count == sites) {
+                throw new IllegalArgumentException(file + ":" + lineNumber + ": more than the " + sites
+                        + " values the lattice has (one per site)");
+            }
+            delta[count++] = value;
         }
         if (count != sites) {
             throw new IllegalArgumentException(file + ":" + lineNumber + ": " + count + " values, the lattice needs "
                     + sites + " (one per site)");
         }
-        return new Disorder(Checks.nonNegative("disorder width w", width), delta, "file " + file, -1, -1);
+        return new Disorder(Bounds.frequency("disorder width w", width), delta, "file " + file, -1, -1);
+    }
+
+    /** The file as UTF-8 text without a leading byte-order mark; bytes that are not UTF-8 are refused by line. */
+    private static String text(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
+        java.nio.charset.CoderResult result = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT).decode(in, out, true);
+        if (result.isError()) {
+            int line = 1;
+            for (int i = 0; i < in.position(); i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            throw new IllegalArgumentException(file + ":" + line + ": not valid UTF-8 text (byte " + (in.position() + 1)
+                    + " of the file)");
+        }
+        String text = out.flip().toString();
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     public double width() {

@@ -8,7 +8,7 @@ package dnp.kernel.model;
  */
 public record FrequencyPair(double omegaN, double omegaMW) {
     public FrequencyPair {
-        Checks.positive("ω_n (omega-n)", omegaN);
-        Checks.finite("ω_MW (omega-mw)", omegaMW);
+        Bounds.positiveFrequency("ω_n (omega-n)", omegaN);
+        Bounds.frequency("ω_MW (omega-mw)", omegaMW);
     }
 }

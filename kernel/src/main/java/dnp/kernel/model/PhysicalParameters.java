@@ -30,15 +30,15 @@ public record PhysicalParameters(double t1e, double t2e, double omega1, double t
     public static final double DEFAULT_DISORDER_WIDTH = 108.0;
 
     public PhysicalParameters {
-        Checks.positive("T_1e (t1e)", t1e);
-        Checks.positive("T_2e (t2e)", t2e);
-        Checks.nonNegative("ω_1 (omega1)", omega1);
-        Checks.positive("T_1n (t1n)", t1n);
-        Checks.positive("T_2n (t2n)", t2n);
-        Checks.nonNegative("A_0 (a0)", a0);
-        Checks.positive("T_bath (bath-temperature)", bathTemperature);
-        Checks.finite("ω_e (omega-e)", omegaE);
-        Checks.positive("N_n/N_e (nuclear-ratio)", nuclearRatio);
+        Bounds.time("T_1e (t1e)", t1e);
+        Bounds.time("T_2e (t2e)", t2e);
+        Bounds.frequency("ω_1 (omega1)", omega1);
+        Bounds.time("T_1n (t1n)", t1n);
+        Bounds.time("T_2n (t2n)", t2n);
+        Bounds.frequency("A_0 (a0)", a0);
+        Bounds.temperature("T_bath (bath-temperature)", bathTemperature);
+        Bounds.frequency("ω_e (omega-e)", omegaE);
+        Bounds.ratio("N_n/N_e (nuclear-ratio)", nuclearRatio);
     }
 
     public PhysicalParameters withT2n(double value) {

@@ -22,7 +22,7 @@ public record RealizationInput(Lattice lattice, double hopping, Disorder disorde
                 || convention == null) {
             throw new IllegalArgumentException("realization input is incomplete");
         }
-        Checks.nonNegative("hopping t", hopping);
+        Bounds.frequency("hopping t", hopping);
         if (disorder.sites() != lattice.sites()) {
             throw new IllegalArgumentException("disorder has " + disorder.sites() + " values, the lattice L = "
                     + lattice.size() + " has " + lattice.sites() + " sites");

@@ -74,6 +74,10 @@ public final class ResonantApproximation {
         int bins = binned.length;
         double width = 2 * halfWidth / bins;
         double shift = omegaN / width;
+        if (!(shift < bins)) {
+            // ω_n beyond the whole energy grid: no pair of bins is ω_n apart (and the index would overflow an int).
+            return 0;
+        }
         int s = (int) Math.floor(shift);
         double phi = shift - s;
         // Sample points: per bin a, piece 0 (partner a + s) then piece 1 (partner a + s + 1).

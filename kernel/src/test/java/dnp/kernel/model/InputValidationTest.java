@@ -36,6 +36,13 @@ class InputValidationTest {
         assertRejected("ω_e", () -> new PhysicalParameters(p.t1e(), p.t2e(), p.omega1(), p.t1n(), p.t2n(), p.a0(),
                 p.bathTemperature(), Double.POSITIVE_INFINITY, p.nuclearRatio()));
         assertRejected("ω_1", () -> p.withOmega1(-0.1));
+        // Finite but outside what the model's arithmetic carries: refused with the range.
+        assertRejected("T_2n (t2n) must be from 1e-12 to 1e9 s, got 1.00000e+308", () -> p.withT2n(1e308));
+        assertRejected("T_bath (bath-temperature) must be from 1e-6 to 1e6 K", () -> new PhysicalParameters(p.t1e(),
+                p.t2e(), p.omega1(), p.t1n(), p.t2n(), p.a0(), 1e-300, p.omegaE(), p.nuclearRatio()));
+        assertRejected("ω_n (omega-n) must be above 0 and at most 1e7", () -> new FrequencyPair(1e10, 93860));
+        assertRejected("hopping t must be from 0 to 1e7", () -> RealizationInput.defaults(3, 1e308, 1, 0));
+        assertRejected("Δ_1 must be from -1e7 to 1e7", () -> Disorder.of(new double[]{0, 1e8}, 108, "test"));
         assertRejected("ω_n", () -> new FrequencyPair(0, 93860));
         assertRejected("ω_MW", () -> new FrequencyPair(20, Double.NaN));
         assertRejected("periodic", () -> Lattice.periodic(2));
@@ -93,18 +100,23 @@ class InputValidationTest {
         Files.writeString(good, "# comment\n1.5\n-2\n\n3e1\n4\n5\n6\n7\n8\n");
         Disorder d = Disorder.read(good, 8, 108);
         assertEquals(30.0, d.at(2));
-        Path shortFile = dir.resolve("short.txt");
-        Files.writeString(shortFile, "1\n2\n");
-        assertRejected("short.txt:2: 2 values, the lattice needs 8", () -> readUnchecked(shortFile, 8));
-        Path bad = dir.resolve("bad.txt");
-        Files.writeString(bad, "1\nabc\n");
-        assertRejected("bad.txt:2: not a number", () -> readUnchecked(bad, 8));
-        Path nan = dir.resolve("nan.txt");
-        Files.writeString(nan, "1\nNaN\n");
-        assertRejected("nan.txt:2: value must be finite", () -> readUnchecked(nan, 8));
-        Path longFile = dir.resolve("long.txt");
-        Files.writeString(longFile, "1\n2\n3\n");
-        assertRejected("long.txt:3: more than the 2 values", () -> readUnchecked(longFile, 2));
+        assertFileRejected(dir, "short.txt", "1\n2\n", 8, "short.txt:2: 2 values, the lattice needs 8");
+        assertFileRejected(dir, "bad.txt", "1\nabc\n", 8, "bad.txt:2: 'abc' is not a decimal number");
+        assertFileRejected(dir, "nan.txt", "1\nNaN\n", 8, "nan.txt:2: 'NaN' is not a decimal number");
+        assertFileRejected(dir, "huge.txt", "1\n-1e308\n", 8, "huge.txt:2: Δ must be from -1e7 to 1e7 2π·MHz");
+        Path bom = dir.resolve("bom.txt");
+        Files.writeString(bom, "\uFEFF1.5\r\n-2\r\n");
+        assertArrayEquals(new double[]{1.5, -2}, Disorder.read(bom, 2, 108).values(), "byte-order mark and CRLF");
+        Path latin1 = dir.resolve("latin1.txt");
+        Files.write(latin1, new byte[]{'1', '\n', '2', '\n', (byte) 0xE9, '\n'});
+        assertRejected("latin1.txt:3: not valid UTF-8 text", () -> readUnchecked(latin1, 8));
+        assertFileRejected(dir, "long.txt", "1\n2\n3\n", 2, "long.txt:3: more than the 2 values");
+    }
+
+    private static void assertFileRejected(Path dir, String name, String content, int sites, String fragment)
+            throws IOException {
+        Path file = Files.writeString(dir.resolve(name), content);
+        assertRejected(fragment, () -> readUnchecked(file, sites));
     }
 
     private static void readUnchecked(Path p, int sites) {

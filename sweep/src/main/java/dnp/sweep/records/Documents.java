@@ -49,6 +49,79 @@ public final class Documents {
         return MAPPER.readValue(text, type);
     }
 
+    /** Reads a document of a known type from a tree; throws {@link JacksonException} (unchecked) on a wrong shape. */
+    public static <T> T read(JsonNode tree, Class<T> type) {
+        return MAPPER.treeToValue(tree, type);
+    }
+
+    /**
+     * Why a text could not be read as a document, in words for a one-line message: the parser's reason
+     * with the line and column, or the member that is unknown or of the wrong type; never Jackson's
+     * class or feature names, nor the Java classes of the records.
+     */
+    public static String reason(JacksonException ex) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference ref : ex.getPath()) {
+            if (ref.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        if (ex instanceof tools.jackson.databind.exc.UnrecognizedPropertyException) {
+            return "unknown member \"" + path + "\"";
+        }
+        String message = ex.getOriginalMessage() == null ? "unreadable" : ex.getOriginalMessage().lines().findFirst()
+                .orElse("unreadable");
+        // Jackson names Java types ("`int`", "(class …)"); the reader of the message needs the member and the value.
+        message = message.replaceAll(" ?\\(class [^)]*\\)", "").replaceAll("`([^`]*)`", "$1")
+                .replaceAll("[a-z]+(\\.[a-z]+)+\\.[A-Z][A-Za-z0-9$]*", "a value");
+        if (!path.isEmpty()) {
+            return "member \"" + path + "\": " + message;
+        }
+        var location = ex.getLocation();
+        if (location != null && location.getLineNr() > 0) {
+            return message + " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+        }
+        return message;
+    }
+
+    /**
+     * The SHA-256 of a JSON value in canonical form (members sorted by name at every level, no
+     * whitespace, numbers as the parser read them), as {@code sha256:<64 hex digits>}: the identity of a
+     * sweep's parameters that its manifest and every line carry. Computed from the parsed text, so that
+     * it does not depend on how a later version of the program represents the values in Java.
+     */
+    public static String digest(JsonNode value) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(MAPPER.writeValueAsString(canonical(value)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "sha256:" + java.util.HexFormat.of().formatHex(hash);
+        } catch (java.security.NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", ex);
+        }
+    }
+
+    private static JsonNode canonical(JsonNode value) {
+        if (value.isObject()) {
+            tools.jackson.databind.node.ObjectNode sorted = MAPPER.createObjectNode();
+            java.util.TreeMap<String, JsonNode> members = new java.util.TreeMap<>();
+            for (var e : value.properties()) {
+                members.put(e.getKey(), e.getValue());
+            }
+            members.forEach((k, v) -> sorted.set(k, canonical(v)));
+            return sorted;
+        }
+        if (value.isArray()) {
+            tools.jackson.databind.node.ArrayNode array = MAPPER.createArrayNode();
+            for (JsonNode v : value) {
+                array.add(canonical(v));
+            }
+            return array;
+        }
+        return value;
+    }
+
     /** Reads any JSON text as a tree (for schema validation and tests). */
     public static JsonNode tree(String text) {
         return MAPPER.readTree(text);

@@ -25,6 +25,25 @@ public record RealizationRecord(String schema, String key, @JsonProperty("L") in
 
     public static final String SCHEMA = "dnp.realization/1";
 
+    /** P_n, P_n^GOE and the convention's numerator and denominator of every pair must be finite. */
+    @Override
+    public String nonFinite() {
+        for (PairRecord p : pairs) {
+            String at = " at (ω_n, ω_MW) = (" + p.omegaN() + ", " + p.omegaMW() + ")";
+            if (!Double.isFinite(p.pn())) {
+                return "P_n" + at;
+            }
+            if (!Double.isFinite(p.pnGoe())) {
+                return "P_n^GOE" + at;
+            }
+            if (!Double.isFinite(p.numerator()) || !Double.isFinite(p.denominator())) {
+                return "the numerator or denominator of P_n" + at;
+            }
+        }
+        return null;
+    }
+
+
     /**
      * How a KPM result was computed: M moments, the damping kernel, the sites the local densities were
      * summed over (S of N; errors are standard errors of that sample) and the reconstruction grid.
