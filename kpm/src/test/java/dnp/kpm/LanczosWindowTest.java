@@ -23,7 +23,7 @@ class LanczosWindowTest {
 
     private static double[] dense(Lattice lattice, double t, Disorder disorder) {
         try (DenseMatrix m = AndersonHamiltonian.build(lattice, t, disorder)) {
-            return new LapackEigenSolver(LapackEigenSolver.Driver.DSYEVD).eigenvalues(m);
+            return new LapackEigenSolver(LapackEigenSolver.Routine.DSYEVD).eigenvalues(m);
         }
     }
 
@@ -125,7 +125,7 @@ class LanczosWindowTest {
                 m.set(i, j, dense[i][j]);
             }
         }
-        try (var e = new LapackEigenSolver(LapackEigenSolver.Driver.DSYEVD).decompose(m)) { // consumes m
+        try (var e = new LapackEigenSolver(LapackEigenSolver.Routine.DSYEVD).decompose(m)) { // consumes m
             values = e.eigenvalues().clone();
         }
         LanczosWindow.Tridiagonal t = new LanczosWindow.Tridiagonal(alpha, beta, 0, n, new ScalarSturmCounter());
