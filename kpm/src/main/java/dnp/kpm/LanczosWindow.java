@@ -3,6 +3,8 @@ package dnp.kpm;
 import dnp.kernel.model.Disorder;
 import dnp.kernel.model.Lattice;
 import dnp.kernel.model.RandomStream;
+import dnp.kernel.vector.SturmCounter;
+import dnp.kernel.vector.VectorizationProvider;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -93,7 +95,7 @@ public final class LanczosWindow {
      * @param seed seed of the random starting vector (±1/√N entries)
      */
     public LanczosWindow(ScaledHamiltonian h, long seed) {
-        this(h, Stencils.sturmCounter(), seed);
+        this(h, VectorizationProvider.getInstance().sturmCounter(), seed);
     }
 
     LanczosWindow(ScaledHamiltonian h, SturmCounter counter, long seed) {
@@ -126,8 +128,9 @@ public final class LanczosWindow {
         if (!(lower < upper)) {
             throw new IllegalArgumentException("window [" + lower + ", " + upper + "] is empty");
         }
-        LanczosWindow first = new LanczosWindow(h, seed);
-        LanczosWindow second = new LanczosWindow(h, new SplittableRandom(seed).split().nextLong());
+        SturmCounter counter = VectorizationProvider.getInstance().sturmCounter();
+        LanczosWindow first = new LanczosWindow(h, counter, seed);
+        LanczosWindow second = new LanczosWindow(h, counter, new SplittableRandom(seed).split().nextLong());
         int n = h.sites();
         first.extend((int) Math.ceil(FIRST_STEPS_PER_SITE * n));
         second.extend((int) Math.ceil(FIRST_STEPS_PER_SITE * n));

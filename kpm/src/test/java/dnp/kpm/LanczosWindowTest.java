@@ -6,6 +6,9 @@ import dnp.kernel.model.AndersonHamiltonian;
 import dnp.kernel.model.BoundaryCondition;
 import dnp.kernel.model.Disorder;
 import dnp.kernel.model.Lattice;
+import dnp.kernel.vector.ScalarSturmCounter;
+import dnp.kernel.vector.SturmCounter;
+import dnp.kernel.vector.VectorizationProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -17,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The Lanczos window against dense diagonalization, and its tridiagonal machinery against definitions. */
 class LanczosWindowTest {
@@ -151,10 +155,8 @@ class LanczosWindowTest {
     /** Scalar and Vector API Sturm counts are identical, including at the eigenvalues themselves and far outside. */
     @Test
     void sturmCounterImplementationsAgree() {
-        SturmCounter panama = Stencils.panamaSturmOrNull();
-        if (panama == null) {
-            return;
-        }
+        SturmCounter panama = VectorizationProvider.panama().map(VectorizationProvider::sturmCounter).orElse(null);
+        assumeTrue(panama != null, "Vector API not available");
         SplittableRandom random = new SplittableRandom(4);
         int n = 2000;
         double[] a = new double[n];
