@@ -6,6 +6,7 @@ import dnp.kernel.model.AndersonHamiltonian;
 import dnp.kernel.model.BoundaryCondition;
 import dnp.kernel.model.Disorder;
 import dnp.kernel.model.Lattice;
+import dnp.kernel.model.RandomStream;
 import dnp.kernel.vector.ScalarSturmCounter;
 import dnp.kernel.vector.SturmCounter;
 import dnp.kernel.vector.VectorizationProvider;
@@ -179,6 +180,30 @@ class LanczosWindowTest {
         panama.count(a, b2, n, Double.MIN_NORMAL * 4, shifts, vector);
         assertArrayEquals(scalar, vector);
         assertEquals(0, scalar[100]);
+    }
+
+    /**
+     * The starting vector is the documented draw of the project's random stream: entry i of recursion
+     * 0 of seed 5 is −1/√N where the i-th long of (5, 0, START_SIGNS) is negative; the same seed gives
+     * the same vector, and recursion 1 a different one.
+     */
+    @Test
+    void startingVectorIsDrawnFromTheRandomStream() {
+        Lattice lattice = Lattice.periodic(4);
+        ScaledHamiltonian h = ScaledHamiltonian.of(lattice, 1, Disorder.box(64, 5, 1, 0), 1.0, 0.0);
+        double[] x = new LanczosWindow(h, 5).vectorForTest();
+        RandomStream stream = new RandomStream(5, 0, LanczosWindow.START_SIGNS);
+        double entry = 1 / Math.sqrt(64);
+        int negative = 0;
+        for (int i = 0; i < 64; i++) {
+            double expected = stream.nextLong() < 0 ? -entry : entry;
+            assertEquals(expected, x[i], "entry " + i);
+            negative += expected < 0 ? 1 : 0;
+        }
+        assertTrue(negative > 16 && negative < 48, "signs are random: " + negative + " of 64 negative");
+        assertArrayEquals(x, new LanczosWindow(h, 5).vectorForTest());
+        double[] other = new LanczosWindow(h, new ScalarSturmCounter(), 5, 1).vectorForTest();
+        assertTrue(!Arrays.equals(x, other), "the second recursion starts elsewhere");
     }
 
     @Test
