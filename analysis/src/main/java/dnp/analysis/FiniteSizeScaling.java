@@ -411,30 +411,12 @@ public final class FiniteSizeScaling {
             if (basis == null) {
                 return null;
             }
-            double[][] weighted = new double[n][q];
-            double[] rhs = new double[n];
-            for (int pt = 0; pt < n; pt++) {
-                double w = 1 / data.sem()[pt];
-                for (int j = 0; j < q; j++) {
-                    weighted[pt][j] = basis[pt][j] * w;
-                }
-                rhs[pt] = data.mean()[pt] * w;
-            }
-            double[] c = DenseSolve.leastSquares(weighted, rhs);
-            if (c == null) {
+            LeastSquares.Solution linear = LeastSquares.fit(basis, data.mean(), data.sem());
+            if (linear == null) {
                 return null;
             }
-            double[] residual = new double[n];
-            double chi2 = 0;
-            for (int pt = 0; pt < n; pt++) {
-                double model = 0;
-                for (int j = 0; j < q; j++) {
-                    model += weighted[pt][j] * c[j];
-                }
-                residual[pt] = rhs[pt] - model;
-                chi2 += residual[pt] * residual[pt];
-            }
-            return Double.isFinite(chi2) ? new Projection(theta.clone(), c, residual, chi2) : null;
+            return Double.isFinite(linear.chi2())
+                    ? new Projection(theta.clone(), linear.coefficients(), linear.residuals(), linear.chi2()) : null;
         }
 
         /** Step for the central differences of θ_j. */
@@ -497,7 +479,7 @@ public final class FiniteSizeScaling {
                 }
                 Projection accepted = null;
                 while (lambda < 1e16) {
-                    double[] delta = DenseSolve.dampedSolve(normal, gradient, lambda);
+                    double[] delta = LeastSquares.dampedSolve(normal, gradient, lambda);
                     if (delta != null) {
                         double[] trial = current.theta.clone();
                         for (int j = 0; j < p; j++) {
@@ -564,7 +546,7 @@ public final class FiniteSizeScaling {
                     }
                 }
             }
-            double[][] covariance = DenseSolve.inverse(normal);
+            double[][] covariance = LeastSquares.inverse(normal);
             double[] errors = new double[total];
             for (int i = 0; i < total; i++) {
                 errors[i] = covariance == null ? Double.NaN : Math.sqrt(covariance[i][i]);

@@ -309,25 +309,24 @@ public final class MultifractalAnalysis {
         if (n < 3) {
             return null;
         }
+        for (double sd : sigma) {
+            if (!(sd > 0) || !Double.isFinite(sd)) {
+                return null;
+            }
+        }
         double[][] a = new double[n][3];
-        double[] rhs = new double[n];
         for (int s = 0; s < n; s++) {
             double size = data.get(s).size();
-            double w = sigma[s] > 0 ? 1 / sigma[s] : 1;
-            a[s][0] = w;
-            a[s][1] = -Math.log(size) * w;
-            a[s][2] = Math.pow(size, -y) * w;
-            rhs[s] = logI[s] * w;
+            a[s][0] = 1;
+            a[s][1] = -Math.log(size);
+            a[s][2] = Math.pow(size, -y);
         }
-        double[] c = DenseSolve.leastSquares(a, rhs);
-        if (c == null) {
+        LeastSquares.Solution fit = LeastSquares.fit(a, logI, sigma);
+        if (fit == null) {
             return null;
         }
-        double chi2 = 0;
-        for (int s = 0; s < n; s++) {
-            double r = rhs[s] - (a[s][0] * c[0] + a[s][1] * c[1] + a[s][2] * c[2]);
-            chi2 += r * r;
-        }
+        double[] c = fit.coefficients();
+        double chi2 = fit.chi2();
         return new double[]{c[0], c[1], c[2], chi2};
     }
 
