@@ -81,7 +81,7 @@ public record TransitionAnalysis(double[] ratios, List<Double> hoppings, List<Cr
                 }
             }
             if (!fits.isEmpty()) {
-                FiniteSizeScaling.Selection selection = FiniteSizeScaling.select(fits);
+                FiniteSizeScaling.Selection selection = OrderSelection.select(fits);
                 FiniteSizeScaling.Bootstrap boot = selection.stable() == null ? null
                         : fss.bootstrap(selection.stable(), scalingBootstrap, seed);
                 scaling = new ScalingResult(fss, selection, boot, skipped);

@@ -1,7 +1,7 @@
 package dnp.cli;
 
 import dnp.analysis.Crossings;
-import dnp.analysis.FiniteSizeScaling;
+import dnp.analysis.ScalingTables;
 import dnp.analysis.Literature;
 import dnp.analysis.TransitionAnalysis;
 import dnp.cli.options.Grid;
@@ -219,11 +219,11 @@ final class TransitionCommand implements Callable<Integer> {
         analysis.crossingTable().write(out.resolve("crossings.csv"));
         if (analysis.scaling() != null) {
             var scaling = analysis.scaling();
-            FiniteSizeScaling.fitTable(scaling.selection()).write(out.resolve("scaling-fits.csv"));
+            ScalingTables.fitTable(scaling.selection()).write(out.resolve("scaling-fits.csv"));
             var fit = scaling.selection().stable();
             if (fit != null) {
-                FiniteSizeScaling.collapseTable(fit, scaling.scaling().data()).write(out.resolve("collapse.csv"));
-                FiniteSizeScaling.bootstrapTable(scaling.bootstrap()).write(out.resolve("scaling-bootstrap.csv"));
+                ScalingTables.collapseTable(fit, scaling.scaling().data()).write(out.resolve("collapse.csv"));
+                ScalingTables.bootstrapTable(scaling.bootstrap()).write(out.resolve("scaling-bootstrap.csv"));
                 AnalysisFigures.collapse(analysis).write(out.resolve("collapse"));
             }
         }
