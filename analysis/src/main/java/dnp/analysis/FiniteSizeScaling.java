@@ -115,6 +115,21 @@ public final class FiniteSizeScaling {
     // ---------------------------------------------------------------------------------------------
     // Records
 
+    /** Why a Levenberg–Marquardt run stopped ({@link LevenbergMarquardt}). */
+    public enum Termination {
+        /** χ² stopped decreasing (relative change below 1e-10), or no step lowers it and none is predicted to. */
+        CONVERGED,
+        /** No step lowers χ² although the linearized model predicts a decrease, or no gradient could be formed. */
+        STALLED,
+        /** The iteration limit was reached while χ² was still decreasing. */
+        ITERATION_LIMIT;
+
+        /** {@code converged}, {@code stalled}, {@code iteration-limit}: the word tables and records print. */
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
+
     /**
      * Expansion orders: n_R = {@code relevant} (degree of F_k in u), n_I = {@code irrelevant} (degree of
      * F in v; 0: no irrelevant corrections), m_ψ = {@code psi}, m_φ = {@code phi} (0 when n_I = 0).
@@ -243,11 +258,16 @@ public final class FiniteSizeScaling {
      * @param dof        points − parameters
      * @param pValue     Q(dof/2, χ²/2)
      * @param iterations Levenberg–Marquardt iterations of the run that gave this fit
-     * @param converged  false if the iteration limit was reached first
+     * @param termination why the Levenberg–Marquardt run stopped; only {@link Termination#CONVERGED} is a minimum
      */
     public record Fit(Order order, double xc, double nu, double y, double[] a, double[] b, double[][] c, double chi2,
                       int points, int dof, double pValue, double[] parameters, double[] errors,
-                      double[][] covariance, int iterations, boolean converged) {
+                      double[][] covariance, int iterations, Termination termination) {
+
+        /** Whether the run stopped at a minimum. */
+        public boolean converged() {
+            return termination == Termination.CONVERGED;
+        }
 
         public double xcError() {
             return errors[0];
@@ -404,12 +424,14 @@ public final class FiniteSizeScaling {
     /**
      * The bootstrap of a fit.
      *
-     * @param samples   resamples drawn
-     * @param failed    resamples whose refit gave no valid model or did not converge (left out)
-     * @param estimates per successful resample: x_c, ν, y (y NaN when n_I = 0)
+     * @param samples      resamples drawn
+     * @param failed       resamples left out of the intervals: their refit gave no valid model, or it did not
+     *                     converge (stalled or ran out of iterations), or its χ² is not finite
+     * @param notConverged of those, the refits that stopped without converging
+     * @param estimates    per successful resample: x_c, ν, y (y NaN when n_I = 0)
      */
-    public record Bootstrap(Fit fit, int samples, int failed, long seed, Interval xc, Interval nu, Interval y,
-                            double[][] estimates) {}
+    public record Bootstrap(Fit fit, int samples, int failed, int notConverged, long seed, Interval xc, Interval nu,
+                            Interval y, double[][] estimates) {}
 
     /**
      * Bootstrap intervals for x_c, ν and y of {@code fit} from {@code samples} resamples of whole

@@ -23,8 +23,14 @@ final class LevenbergMarquardt {
         double chi2();
     }
 
-    /** The last accepted point, the iterations run, and whether the run converged. */
-    record Run<P extends Point>(P at, int iterations, boolean converged) {}
+    /**
+     * A remaining decrease of χ² below this is no decrease worth taking: χ² rising by 1 marks one standard
+     * error of the parameters, so a step that would lower it by 1e-6 moves them by about 10⁻³ σ.
+     */
+    static final double NEGLIGIBLE_DECREASE = 1e-6;
+
+    /** The last accepted point, the iterations run, and why the run stopped. */
+    record Run<P extends Point>(P at, int iterations, FiniteSizeScaling.Termination termination) {}
 
     /** Step for the central differences of θ_j. */
     static double step(double value) {
@@ -71,7 +77,8 @@ final class LevenbergMarquardt {
             iteration++;
             double[][] jac = jacobian(residuals, current);
             if (jac == null) {
-                return new Run<>(current, iteration, true);
+                // Neither side of some θ_j is a valid model: no gradient, no step, and no sign of a minimum.
+                return new Run<>(current, iteration, FiniteSizeScaling.Termination.STALLED);
             }
             double[][] normal = new double[p][p];
             double[] gradient = new double[p];
@@ -106,15 +113,34 @@ final class LevenbergMarquardt {
                 lambda *= 10;
             }
             if (accepted == null) {
-                // No step lowers χ² any more: the minimum to working precision.
-                return new Run<>(current, iteration, true);
+                // No damped step lowers χ². At a minimum that is because the Gauss–Newton step would gain
+                // nothing; otherwise the run is stuck on a slope (a wall of the model's range, a kink), and
+                // saying "converged" there would pass off a point that is not a minimum as one.
+                return new Run<>(current, iteration, predictedDecrease(normal, gradient) <= NEGLIGIBLE_DECREASE
+                        ? FiniteSizeScaling.Termination.CONVERGED : FiniteSizeScaling.Termination.STALLED);
             }
             double decrease = current.chi2() - accepted.chi2();
             current = accepted;
             if (decrease <= 1e-10 * current.chi2() + 1e-300) {
-                return new Run<>(current, iteration, true);
+                return new Run<>(current, iteration, FiniteSizeScaling.Termination.CONVERGED);
             }
         }
-        return new Run<>(current, iteration, false);
+        return new Run<>(current, iteration, FiniteSizeScaling.Termination.ITERATION_LIMIT);
+    }
+
+    /**
+     * The decrease of χ² that the linearized model promises for the Gauss–Newton step δ = (JᵀJ)⁻¹g with
+     * g = −Jᵀr: |r + Jδ|² = χ² − gᵀδ, so gᵀδ (≥ 0); infinite where JᵀJ is singular even when barely damped.
+     */
+    static double predictedDecrease(double[][] normal, double[] gradient) {
+        double[] delta = LeastSquares.dampedSolve(normal, gradient, 1e-12);
+        if (delta == null) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double decrease = 0;
+        for (int j = 0; j < delta.length; j++) {
+            decrease += gradient[j] * delta[j];
+        }
+        return decrease;
     }
 }

@@ -11,9 +11,10 @@ public final class OrderSelection {
     /**
      * The stable choice among fits of several orders. The fits are sorted by their number of parameters
      * (ties keep the given order). For each fit f the next-higher order is the first later fit g whose
-     * order contains f's ({@link FiniteSizeScaling.Order#nestedIn}: every one of n_R, n_I, m_ψ, m_φ at least f's) and
-     * differs. The stable choice is the first f with
+     * order contains f's ({@link FiniteSizeScaling.Order#nestedIn}: every one of n_R, n_I, m_ψ, m_φ at
+     * least f's) and differs. The stable choice is the first f with
      * <ol>
+     *   <li>a converged fit (a stalled one is no minimum, its p and errors mean nothing),</li>
      *   <li>p ≥ 0.05 (SO, RVSR), and</li>
      *   <li>estimates that agree with g's within their standard errors: |x_c(f) − x_c(g)| ≤ σ_xc(f) + σ_xc(g)
      *       and |ν(f) − ν(g)| ≤ σ_ν(f) + σ_ν(g) (their ±1σ bars overlap).</li>
@@ -23,10 +24,11 @@ public final class OrderSelection {
      * critical parameters no longer move beyond their errors.
      */
     public static FiniteSizeScaling.Selection select(List<FiniteSizeScaling.Fit> fits) {
-        List<FiniteSizeScaling.Fit> sorted = fits.stream().sorted(Comparator.comparingInt(f -> f.order().parameterCount())).toList();
+        List<FiniteSizeScaling.Fit> sorted = fits.stream()
+                .sorted(Comparator.comparingInt(f -> f.order().parameterCount())).toList();
         for (int i = 0; i < sorted.size(); i++) {
             FiniteSizeScaling.Fit f = sorted.get(i);
-            if (!(f.pValue() >= 0.05)) {
+            if (!f.converged() || !(f.pValue() >= 0.05)) {
                 continue;
             }
             FiniteSizeScaling.Fit g = null;
@@ -42,11 +44,11 @@ public final class OrderSelection {
             if (Math.abs(f.xc() - g.xc()) <= f.xcError() + g.xcError()
                     && Math.abs(f.nu() - g.nu()) <= f.nuError() + g.nuError()) {
                 return new FiniteSizeScaling.Selection(sorted, f, String.format(Locale.ROOT,
-                        "lowest order with p >= 0.05 (p = %.3g) whose x_c and nu agree within standard errors "
+                        "lowest converged order with p >= 0.05 (p = %.3g) whose x_c and nu agree within standard errors "
                                 + "with the next-higher order %s", f.pValue(), g.order()));
             }
         }
-        return new FiniteSizeScaling.Selection(sorted, null, "no order has p >= 0.05 and x_c, nu that agree within standard errors "
-                + "with a next-higher order in the list");
+        return new FiniteSizeScaling.Selection(sorted, null, "no converged order has p >= 0.05 and x_c, nu that agree "
+                + "within standard errors with a next-higher order in the list");
     }
 }

@@ -30,20 +30,23 @@ final class ScalingBootstrap {
         for (int s = 0; s < samples; s++) {
             randoms[s] = root.split();
         }
-        double[][] results = IntStream.range(0, samples).parallel().mapToObj(s -> {
+        // Per resample: the refit, or null where no valid model could be fitted.
+        FiniteSizeScaling.Fit[] refits = IntStream.range(0, samples).parallel().mapToObj(s -> {
             int[][] picks = new int[curves.size()][];
             for (int c = 0; c < curves.size(); c++) {
                 picks[c] = Crossings.draw(randoms[s], curves.get(c).values().length);
             }
             try {
-                FiniteSizeScaling.Fit f = FiniteSizeScaling.refit(FiniteSizeScaling.Data.of(grid, curves, picks), fit);
-                return f.converged() && Double.isFinite(f.chi2()) ? new double[]{f.xc(), f.nu(), f.y()} : null;
+                return FiniteSizeScaling.refit(FiniteSizeScaling.Data.of(grid, curves, picks), fit);
             } catch (IllegalArgumentException | IllegalStateException e) {
                 return null;
             }
-        }).toArray(double[][]::new);
-        double[][] estimates = Arrays.stream(results).filter(r -> r != null).toArray(double[][]::new);
-        return new FiniteSizeScaling.Bootstrap(fit, samples, samples - estimates.length, seed,
+        }).toArray(FiniteSizeScaling.Fit[]::new);
+        int notConverged = (int) Arrays.stream(refits).filter(f -> f != null && !f.converged()).count();
+        double[][] estimates = Arrays.stream(refits)
+                .filter(f -> f != null && f.converged() && Double.isFinite(f.chi2()))
+                .map(f -> new double[]{f.xc(), f.nu(), f.y()}).toArray(double[][]::new);
+        return new FiniteSizeScaling.Bootstrap(fit, samples, samples - estimates.length, notConverged, seed,
                 interval(fit.xc(), estimates, 0), interval(fit.nu(), estimates, 1), interval(fit.y(), estimates, 2),
                 estimates);
     }

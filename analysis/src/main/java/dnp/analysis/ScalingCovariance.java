@@ -78,6 +78,6 @@ final class ScalingCovariance {
         double[] theta = at.theta();
         return new FiniteSizeScaling.Fit(order, theta[0], theta[1], order.irrelevant() > 0 ? theta[2] : Double.NaN,
                 model.a(theta), model.b(theta), c, at.chi2(), n, dof, ChiSquare.survival(at.chi2(), dof),
-                parameters, errors, covariance, run.iterations(), run.converged());
+                parameters, errors, covariance, run.iterations(), run.termination());
     }
 }

@@ -68,26 +68,26 @@ public final class ScalingTables {
      */
     public static Table fitTable(FiniteSizeScaling.Selection selection) {
         Table table = new Table("n_R", "n_I", "m_psi", "m_phi", "parameters", "chi2", "dof", "p", "x_c", "x_c_se",
-                "nu", "nu_se", "y", "y_se", "converged", "stable");
+                "nu", "nu_se", "y", "y_se", "converged", "termination", "stable");
         for (FiniteSizeScaling.Fit f : selection.fits()) {
             FiniteSizeScaling.Order o = f.order();
             table.row(o.relevant(), o.irrelevant(), o.psi(), o.phi(), o.parameterCount(), f.chi2(), f.dof(),
                     f.pValue(), f.xc(), f.xcError(), f.nu(), f.nuError(), f.y(), f.yError(), f.converged(),
-                    f == selection.stable());
+                    f.termination().label(), f == selection.stable());
         }
         return table;
     }
 
-    /** The bootstrap intervals: parameter, estimate, ci_low, ci_high, resamples, failed. */
-    public static Table bootstrapTable(FiniteSizeScaling.Bootstrap bootstrap) {
-        Table table = new Table("parameter", "estimate", "ci_low", "ci_high", "resamples", "failed");
-        table.row("x_c", bootstrap.xc().estimate(), bootstrap.xc().low(), bootstrap.xc().high(), bootstrap.samples(),
-                bootstrap.failed());
-        table.row("nu", bootstrap.nu().estimate(), bootstrap.nu().low(), bootstrap.nu().high(), bootstrap.samples(),
-                bootstrap.failed());
-        if (bootstrap.fit().order().irrelevant() > 0) {
-            table.row("y", bootstrap.y().estimate(), bootstrap.y().low(), bootstrap.y().high(), bootstrap.samples(),
-                    bootstrap.failed());
+    /**
+     * The bootstrap intervals: parameter, estimate, ci_low, ci_high, resamples, failed (left out of the
+     * interval) and not_converged (of the failed, refits that stopped without converging).
+     */
+    public static Table bootstrapTable(FiniteSizeScaling.Bootstrap b) {
+        Table table = new Table("parameter", "estimate", "ci_low", "ci_high", "resamples", "failed", "not_converged");
+        table.row("x_c", b.xc().estimate(), b.xc().low(), b.xc().high(), b.samples(), b.failed(), b.notConverged());
+        table.row("nu", b.nu().estimate(), b.nu().low(), b.nu().high(), b.samples(), b.failed(), b.notConverged());
+        if (b.fit().order().irrelevant() > 0) {
+            table.row("y", b.y().estimate(), b.y().low(), b.y().high(), b.samples(), b.failed(), b.notConverged());
         }
         return table;
     }
