@@ -230,23 +230,25 @@ final class TransitionCommand implements Callable<Integer> {
         AtomicFiles.write(out.resolve("estimate.json"),
                 Documents.pretty(analysis.estimate(ProvenanceCollector.collect())));
         AnalysisFigures.transition(analysis, plan.levelsLabel(), width, boundary).write(out.resolve("transition"));
-        Crossings.Crossing best = analysis.best();
-        if (Double.isNaN(best.x())) {
-            System.out.println("no crossing found on the w/t grid: widen --ratio or add realizations");
-        } else {
-            System.out.printf(Locale.ROOT, "w/t_c = %.3f (95%% interval %.3f–%.3f) from the crossing of L = %d and %d; "
-                            + "literature %.3f; tables and plot in %s%n", best.x(), best.low(), best.high(),
-                    best.smaller(), best.larger(), Literature.CRITICAL_RATIO, out);
-        }
         var scaling = analysis.scalingEstimate();
         if (scaling != null) {
-            System.out.printf(Locale.ROOT, "finite-size scaling (order %s): w/t_c = %.3f (95%% %.3f–%.3f), ν = %.3f "
-                            + "(95%% %.3f–%.3f; literature %.3f), χ²/dof = %.1f/%d, p = %.3g%n", scaling.order(),
-                    scaling.wOverTc(), scaling.wOverTcCi95()[0], scaling.wOverTcCi95()[1], scaling.nu(),
-                    scaling.nuCi95()[0], scaling.nuCi95()[1], Literature.CRITICAL_NU, scaling.chi2(), scaling.dof(),
-                    scaling.pValue());
+            System.out.printf(Locale.ROOT, "w/t_c = %.3f (95%% %.3f–%.3f) from finite-size scaling (order %s), ν = %.3f "
+                            + "(95%% %.3f–%.3f; literature %.3f), χ²/dof = %.1f/%d, p = %.3g; %d of %d bootstrap refits "
+                            + "left out%n", scaling.wOverTc(), scaling.wOverTcCi95()[0], scaling.wOverTcCi95()[1],
+                    scaling.order(), scaling.nu(), scaling.nuCi95()[0], scaling.nuCi95()[1], Literature.CRITICAL_NU,
+                    scaling.chi2(), scaling.dof(), scaling.pValue(), scaling.bootstrapFailed(), scaling.bootstrap());
         } else if (analysis.scaling() != null) {
-            System.out.println("finite-size scaling: " + analysis.scaling().selection().reason());
+            System.out.println("no finite-size-scaling estimate: " + analysis.scaling().selection().reason());
+        }
+        Crossings.Crossing best = analysis.best();
+        if (Double.isNaN(best.x())) {
+            System.out.println("the curves of the two largest sizes do not cross on the w/t grid: widen --ratio or "
+                    + "add realizations");
+        } else {
+            System.out.printf(Locale.ROOT, "crossing of L = %d and %d: w/t = %.3f (95%% interval %.3f–%.3f; %d of %d "
+                            + "resamples without a crossing); literature w/t_c = %.3f; tables and plot in %s%n",
+                    best.smaller(), best.larger(), best.x(), best.low(), best.high(), best.bootstrapMissing(),
+                    best.bootstrapSamples(), Literature.CRITICAL_RATIO, out);
         }
         return 0;
     }
