@@ -130,8 +130,12 @@ public final class CriticalScaling {
     /**
      * A power law y = prefactor·ω^slope fitted in log–log over ω ∈ [fitLow, fitHigh] (the ω of the first
      * and last point used).
+     *
+     * @param excluded points inside the window offered to the fit that could not enter it and were left out:
+     *                 a value or error that is not positive and finite (and, for the width law, a peak that
+     *                 was not bracketed)
      */
-    public record PowerLaw(Line line, double fitLow, double fitHigh, int points, boolean acceptable) {
+    public record PowerLaw(Line line, double fitLow, double fitHigh, int points, boolean acceptable, int excluded) {
         public double slope() {
             return line.slope();
         }
@@ -149,14 +153,18 @@ public final class CriticalScaling {
                 use.add(i);
             }
         }
-        return use.size() < 3 ? null : fit(omega, y, error, use);
+        int inWindow = 0;
+        for (double w : omega) {
+            inWindow += w >= lo && w <= hi ? 1 : 0;
+        }
+        return use.size() < 3 ? null : fit(omega, y, error, use, inWindow - use.size());
     }
 
     private static boolean usable(double omega, double y, double error) {
         return omega > 0 && y > 0 && Double.isFinite(y) && error > 0 && Double.isFinite(error);
     }
 
-    private static PowerLaw fit(double[] omega, double[] y, double[] error, List<Integer> use) {
+    private static PowerLaw fit(double[] omega, double[] y, double[] error, List<Integer> use, int excluded) {
         double[] lx = new double[use.size()];
         double[] ly = new double[use.size()];
         double[] ls = new double[use.size()];
@@ -171,7 +179,7 @@ public final class CriticalScaling {
             hi = Math.max(hi, omega[i]);
         }
         Line line = weightedLine(lx, ly, ls);
-        return new PowerLaw(line, lo, hi, lx.length, line.pValue() >= MIN_P);
+        return new PowerLaw(line, lo, hi, lx.length, line.pValue() >= MIN_P, excluded);
     }
 
     /**
@@ -189,15 +197,20 @@ public final class CriticalScaling {
             }
         }
         List<Integer> eligible = new ArrayList<>();
+        int inWindow = 0;
         for (int i = 0; i < omega.length; i++) {
-            if (omega[i] >= floor && omega[i] <= ceiling && usable(omega[i], y[i], error[i])) {
-                eligible.add(i);
+            if (omega[i] >= floor && omega[i] <= ceiling) {
+                inWindow++;
+                if (usable(omega[i], y[i], error[i])) {
+                    eligible.add(i);
+                }
             }
         }
+        int excluded = inWindow - eligible.size();
         PowerLaw best = null;
         for (int from = 0; from < eligible.size(); from++) {
             for (int to = from + minPoints; to <= eligible.size(); to++) {
-                PowerLaw f = fit(omega, y, error, eligible.subList(from, to));
+                PowerLaw f = fit(omega, y, error, eligible.subList(from, to), excluded);
                 if (best == null || better(f, best)) {
                     best = f;
                 }
@@ -288,12 +301,15 @@ public final class CriticalScaling {
      * floor ≤ ω_n ≤ ceiling; null if fewer than three.
      */
     public static PowerLaw widthLaw(List<Peak> peaks, double floor, double ceiling) {
-        List<Peak> use = peaks.stream().filter(p -> p.bracketed() && p.omega() >= floor && p.omega() <= ceiling)
-                .toList();
+        List<Peak> window = peaks.stream().filter(p -> p.omega() >= floor && p.omega() <= ceiling).toList();
+        List<Peak> use = window.stream().filter(Peak::bracketed).toList();
         double[] omega = use.stream().mapToDouble(Peak::omega).toArray();
         double[] width = use.stream().mapToDouble(Peak::width).toArray();
         double[] error = use.stream().mapToDouble(Peak::widthError).toArray();
-        return powerLaw(omega, width, error, floor, ceiling);
+        PowerLaw law = powerLaw(omega, width, error, floor, ceiling);
+        // The peaks of the window that were not bracketed are left out too, and counted.
+        return law == null ? null : new PowerLaw(law.line(), law.fitLow(), law.fitHigh(), law.points(),
+                law.acceptable(), law.excluded() + window.size() - use.size());
     }
 
     /**
