@@ -8,35 +8,13 @@ import java.lang.invoke.MethodType;
  */
 final class PanamaVectorizationProvider extends VectorizationProvider {
 
-    // Both are stateless: one instance serves every caller.
-    private final SpectralKernels kernels = new PanamaSpectralKernels();
-    private final SturmCounter sturm = new PanamaSturmCounter();
-
-    PanamaVectorizationProvider() {}
-
-    @Override
-    public String name() {
-        return PanamaVectorConstants.implementationName();
-    }
-
-    @Override
-    public int vectorBits() {
-        return PanamaVectorConstants.SPECIES.vectorBitSize();
+    PanamaVectorizationProvider() {
+        super(new PanamaSpectralKernels(), new PanamaSturmCounter());
     }
 
     @Override
     public boolean usesVectorApi() {
         return true;
-    }
-
-    @Override
-    public SpectralKernels spectralKernels() {
-        return kernels;
-    }
-
-    @Override
-    public SturmCounter sturmCounter() {
-        return sturm;
     }
 
     /**

@@ -37,22 +37,37 @@ public abstract sealed class VectorizationProvider permits DefaultVectorizationP
     public record Family<T>(Class<T> type, MethodHandles.Lookup lookup, String panamaClass,
                             Supplier<? extends T> scalar) {}
 
-    VectorizationProvider() {}
+    // Both stateless: one instance of each serves every caller.
+    private final SpectralKernels kernels;
+    private final SturmCounter sturm;
+
+    VectorizationProvider(SpectralKernels kernels, SturmCounter sturm) {
+        this.kernels = kernels;
+        this.sturm = sturm;
+    }
 
     /** {@code scalar} or {@code panama(<bits>-bit)}: the name results and logs report. */
-    public abstract String name();
+    public final String name() {
+        return kernels.name();
+    }
 
     /** Bits of the SIMD registers the loops use: 64 (one double) for the scalar path. */
-    public abstract int vectorBits();
+    public final int vectorBits() {
+        return kernels.vectorBits();
+    }
 
     /** Whether this is the Vector API provider. */
     public abstract boolean usesVectorApi();
 
     /** The loops of the observable pass. */
-    public abstract SpectralKernels spectralKernels();
+    public final SpectralKernels spectralKernels() {
+        return kernels;
+    }
 
     /** The Sturm counter of the Lanczos window's bisection. */
-    public abstract SturmCounter sturmCounter();
+    public final SturmCounter sturmCounter() {
+        return sturm;
+    }
 
     /** A new instance of the implementation of {@code family} on this provider's path. */
     public abstract <T> T implementation(Family<T> family);
