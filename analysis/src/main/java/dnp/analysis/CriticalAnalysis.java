@@ -225,7 +225,7 @@ public record CriticalAnalysis(double w, double tc, List<Double> hoppings, doubl
         double value = negate ? -l.slope() : l.slope();
         double[] interval = negate ? new double[]{-l.slopeHigh(), -l.slopeLow()} : new double[]{l.slopeLow(), l.slopeHigh()};
         return new CriticalScalingRecord.Fit(value, interval, new double[]{law.fitLow(), law.fitHigh()}, law.points(),
-                l.chi2(), l.dof(), l.pValue(), law.acceptable());
+                l.chi2(), l.dof(), l.pValue(), law.acceptable(), law.excluded());
     }
 
     /** Records grouped by lattice size. */

@@ -109,37 +109,19 @@ public final class CriticalScaling {
         if (n < 3 || y.length != n || sigma.length != n) {
             throw new IllegalArgumentException("a fitted line with an interval needs at least three points, got " + n);
         }
-        double s = 0;
-        double sx = 0;
-        double sy = 0;
-        double sxx = 0;
-        double sxy = 0;
-        for (int i = 0; i < n; i++) {
-            if (!(sigma[i] > 0) || !Double.isFinite(sigma[i])) {
-                throw new IllegalArgumentException("error " + sigma[i] + " of point " + i + " is not positive");
-            }
-            double w = 1 / (sigma[i] * sigma[i]);
-            s += w;
-            sx += w * x[i];
-            sy += w * y[i];
-            sxx += w * x[i] * x[i];
-            sxy += w * x[i] * y[i];
-        }
-        double delta = s * sxx - sx * sx;
-        if (!(delta > 0)) {
+        // Errors that are not positive and finite are refused by LeastSquares.fit.
+        LeastSquares.Solution fit = LeastSquares.fit(LeastSquares.polynomialDesign(x, 1), y, sigma);
+        double[][] covariance = fit == null ? null : fit.covariance();
+        if (covariance == null) {
             throw new IllegalArgumentException("the points of a line need at least two distinct x");
         }
-        double slope = (s * sxy - sx * sy) / delta;
-        double intercept = (sxx * sy - sx * sxy) / delta;
-        double chi2 = 0;
-        for (int i = 0; i < n; i++) {
-            double d = (y[i] - intercept - slope * x[i]) / sigma[i];
-            chi2 += d * d;
-        }
+        double slope = fit.coefficient(1);
+        double intercept = fit.coefficient(0);
+        double chi2 = fit.chi2();
         int dof = n - 2;
         double ratio = chi2 / dof;
         double scale = ratio > 1 ? Math.sqrt(ratio) : 1;
-        double error = Math.sqrt(s / delta) * scale;
+        double error = Math.sqrt(covariance[1][1]) * scale;
         double q = ratio > 1 ? StudentT.quantile(0.975, dof) : NORMAL_975;
         return new Line(slope, intercept, error, slope - q * error, slope + q * error, chi2, dof,
                 ChiSquare.survival(chi2, dof), scale);
@@ -148,8 +130,12 @@ public final class CriticalScaling {
     /**
      * A power law y = prefactor·ω^slope fitted in log–log over ω ∈ [fitLow, fitHigh] (the ω of the first
      * and last point used).
+     *
+     * @param excluded points inside the window offered to the fit that could not enter it and were left out:
+     *                 a value or error that is not positive and finite (and, for the width law, a peak that
+     *                 was not bracketed)
      */
-    public record PowerLaw(Line line, double fitLow, double fitHigh, int points, boolean acceptable) {
+    public record PowerLaw(Line line, double fitLow, double fitHigh, int points, boolean acceptable, int excluded) {
         public double slope() {
             return line.slope();
         }
@@ -167,14 +153,18 @@ public final class CriticalScaling {
                 use.add(i);
             }
         }
-        return use.size() < 3 ? null : fit(omega, y, error, use);
+        int inWindow = 0;
+        for (double w : omega) {
+            inWindow += w >= lo && w <= hi ? 1 : 0;
+        }
+        return use.size() < 3 ? null : fit(omega, y, error, use, inWindow - use.size());
     }
 
     private static boolean usable(double omega, double y, double error) {
         return omega > 0 && y > 0 && Double.isFinite(y) && error > 0 && Double.isFinite(error);
     }
 
-    private static PowerLaw fit(double[] omega, double[] y, double[] error, List<Integer> use) {
+    private static PowerLaw fit(double[] omega, double[] y, double[] error, List<Integer> use, int excluded) {
         double[] lx = new double[use.size()];
         double[] ly = new double[use.size()];
         double[] ls = new double[use.size()];
@@ -189,7 +179,7 @@ public final class CriticalScaling {
             hi = Math.max(hi, omega[i]);
         }
         Line line = weightedLine(lx, ly, ls);
-        return new PowerLaw(line, lo, hi, lx.length, line.pValue() >= MIN_P);
+        return new PowerLaw(line, lo, hi, lx.length, line.pValue() >= MIN_P, excluded);
     }
 
     /**
@@ -207,15 +197,20 @@ public final class CriticalScaling {
             }
         }
         List<Integer> eligible = new ArrayList<>();
+        int inWindow = 0;
         for (int i = 0; i < omega.length; i++) {
-            if (omega[i] >= floor && omega[i] <= ceiling && usable(omega[i], y[i], error[i])) {
-                eligible.add(i);
+            if (omega[i] >= floor && omega[i] <= ceiling) {
+                inWindow++;
+                if (usable(omega[i], y[i], error[i])) {
+                    eligible.add(i);
+                }
             }
         }
+        int excluded = inWindow - eligible.size();
         PowerLaw best = null;
         for (int from = 0; from < eligible.size(); from++) {
             for (int to = from + minPoints; to <= eligible.size(); to++) {
-                PowerLaw f = fit(omega, y, error, eligible.subList(from, to));
+                PowerLaw f = fit(omega, y, error, eligible.subList(from, to), excluded);
                 if (best == null || better(f, best)) {
                     best = f;
                 }
@@ -269,33 +264,22 @@ public final class CriticalScaling {
             }
         }
         int m = rows.size();
-        double[][] normal = new double[3][3];
-        double[] rhs = new double[3];
-        for (double[] row : rows) {
-            double w = 1 / (row[2] * row[2]);
-            double[] basis = {1, row[0], row[0] * row[0]};
-            for (int a = 0; a < 3; a++) {
-                rhs[a] += w * basis[a] * row[1];
-                for (int b = 0; b < 3; b++) {
-                    normal[a][b] += w * basis[a] * basis[b];
-                }
-            }
+        double[][] design = new double[m][];
+        double[] logC = new double[m];
+        double[] sigma = new double[m];
+        for (int k = 0; k < m; k++) {
+            double[] row = rows.get(k);
+            design[k] = new double[]{1, row[0], row[0] * row[0]};
+            logC[k] = row[1];
+            sigma[k] = row[2];
         }
-        double[][] cov = m >= 3 ? DenseSolve.inverse(normal) : null;
+        LeastSquares.Solution fit = m >= 3 ? LeastSquares.fit(design, logC, sigma) : null;
+        double[][] cov = fit == null ? null : fit.covariance();
         if (cov == null) {
             return new Peak(omega, Double.NaN, Double.NaN, Double.NaN, Double.NaN, c[top], false, m);
         }
-        double[] p = new double[3];
-        for (int a = 0; a < 3; a++) {
-            for (int b = 0; b < 3; b++) {
-                p[a] += cov[a][b] * rhs[b];
-            }
-        }
-        double chi2 = 0;
-        for (double[] row : rows) {
-            double d = (row[1] - p[0] - p[1] * row[0] - p[2] * row[0] * row[0]) / row[2];
-            chi2 += d * d;
-        }
+        double[] p = fit.coefficients();
+        double chi2 = fit.chi2();
         int dof = m - 3;
         double scale2 = dof > 0 && chi2 / dof > 1 ? chi2 / dof : 1;
         if (!(p[2] < 0)) {
@@ -317,12 +301,15 @@ public final class CriticalScaling {
      * floor ≤ ω_n ≤ ceiling; null if fewer than three.
      */
     public static PowerLaw widthLaw(List<Peak> peaks, double floor, double ceiling) {
-        List<Peak> use = peaks.stream().filter(p -> p.bracketed() && p.omega() >= floor && p.omega() <= ceiling)
-                .toList();
+        List<Peak> window = peaks.stream().filter(p -> p.omega() >= floor && p.omega() <= ceiling).toList();
+        List<Peak> use = window.stream().filter(Peak::bracketed).toList();
         double[] omega = use.stream().mapToDouble(Peak::omega).toArray();
         double[] width = use.stream().mapToDouble(Peak::width).toArray();
         double[] error = use.stream().mapToDouble(Peak::widthError).toArray();
-        return powerLaw(omega, width, error, floor, ceiling);
+        PowerLaw law = powerLaw(omega, width, error, floor, ceiling);
+        // The peaks of the window that were not bracketed are left out too, and counted.
+        return law == null ? null : new PowerLaw(law.line(), law.fitLow(), law.fitHigh(), law.points(),
+                law.acceptable(), law.excluded() + window.size() - use.size());
     }
 
     /**

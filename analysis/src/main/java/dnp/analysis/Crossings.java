@@ -100,61 +100,30 @@ public final class Crossings {
         return x[best] + (x[best + 1] - x[best]) * d[best] / (d[best] - d[best + 1]);
     }
 
-    /** Least-squares cubic c0 + c1 u + c2 u² + c3 u³ in u = (x − x̄)/s over the finite points; null if singular. */
+    /**
+     * Least-squares cubic c0 + c1 u + c2 u² + c3 u³ in u = (x − x̄)/s over the finite points ({@link
+     * LeastSquares}), returned as {c0, c1, c2, c3, x̄, s}; null with fewer than five points or a singular design.
+     */
     static double[] cubic(double[] x, double[] y) {
         double mean = (x[0] + x[x.length - 1]) / 2;
         double scale = Math.max(1e-12, (x[x.length - 1] - x[0]) / 2);
-        double[][] normal = new double[4][5];
-        int used = 0;
+        List<Integer> finite = new ArrayList<>();
         for (int i = 0; i < x.length; i++) {
-            if (Double.isNaN(y[i])) {
-                continue;
-            }
-            used++;
-            double u = (x[i] - mean) / scale;
-            double[] powers = {1, u, u * u, u * u * u};
-            for (int r = 0; r < 4; r++) {
-                for (int c = 0; c < 4; c++) {
-                    normal[r][c] += powers[r] * powers[c];
-                }
-                normal[r][4] += powers[r] * y[i];
+            if (!Double.isNaN(y[i])) {
+                finite.add(i);
             }
         }
-        if (used < 5) {
+        if (finite.size() < 5) {
             return null;
         }
-        // Gaussian elimination with partial pivoting on the 4×4 normal equations.
-        for (int col = 0; col < 4; col++) {
-            int pivot = col;
-            for (int r = col + 1; r < 4; r++) {
-                if (Math.abs(normal[r][col]) > Math.abs(normal[pivot][col])) {
-                    pivot = r;
-                }
-            }
-            double[] tmp = normal[col];
-            normal[col] = normal[pivot];
-            normal[pivot] = tmp;
-            if (Math.abs(normal[col][col]) < 1e-300) {
-                return null;
-            }
-            for (int r = col + 1; r < 4; r++) {
-                double f = normal[r][col] / normal[col][col];
-                for (int c = col; c < 5; c++) {
-                    normal[r][c] -= f * normal[col][c];
-                }
-            }
+        double[] u = finite.stream().mapToDouble(i -> (x[i] - mean) / scale).toArray();
+        double[] v = finite.stream().mapToDouble(i -> y[i]).toArray();
+        LeastSquares.Solution s = LeastSquares.fit(LeastSquares.polynomialDesign(u, 3), v, null);
+        if (s == null) {
+            return null;
         }
-        double[] coefficients = new double[6];
-        for (int r = 3; r >= 0; r--) {
-            double v = normal[r][4];
-            for (int c = r + 1; c < 4; c++) {
-                v -= normal[r][c] * coefficients[c];
-            }
-            coefficients[r] = v / normal[r][r];
-        }
-        coefficients[4] = mean;
-        coefficients[5] = scale;
-        return coefficients;
+        double[] c = s.coefficients();
+        return new double[]{c[0], c[1], c[2], c[3], mean, scale};
     }
 
     private static double eval(double[] p, double x) {

@@ -3,21 +3,10 @@ package dnp.analysis;
 /** The least-squares line y = slope·x + intercept through points (x_i, y_i), unweighted. */
 public record LinearFit(double slope, double intercept) {
 
+    /** The line through the points ({@link LeastSquares}); NaN slope and intercept where all x are equal. */
     public static LinearFit of(double[] x, double[] y) {
-        double mx = 0;
-        double my = 0;
-        for (int i = 0; i < x.length; i++) {
-            mx += x[i] / x.length;
-            my += y[i] / x.length;
-        }
-        double sxy = 0;
-        double sxx = 0;
-        for (int i = 0; i < x.length; i++) {
-            sxy += (x[i] - mx) * (y[i] - my);
-            sxx += (x[i] - mx) * (x[i] - mx);
-        }
-        double slope = sxy / sxx;
-        return new LinearFit(slope, my - slope * mx);
+        LeastSquares.Solution s = LeastSquares.fit(LeastSquares.polynomialDesign(x, 1), y, null);
+        return s == null ? new LinearFit(Double.NaN, Double.NaN) : new LinearFit(s.coefficient(1), s.coefficient(0));
     }
 
     public double at(double x) {

@@ -5,8 +5,11 @@ import dnp.sweep.records.Provenance;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Multifractal exponents at the transition from the central eigenstates of each realization
@@ -63,14 +66,43 @@ public final class MultifractalAnalysis {
         }
     }
 
-    /** A value with its 95% bootstrap interval. */
-    public record Interval(double value, double low, double high) {}
+    /**
+     * A value with its 95% bootstrap interval.
+     *
+     * @param failed resamples whose estimate is not finite (no fit, too few bins): left out of the interval,
+     *               which is NaN when they are half of the resamples or more
+     */
+    public record Interval(double value, double low, double high, int failed) {}
 
     /** D_2 from the sizes {@code smaller} and {@code larger} alone. */
     public record LocalSlope(int smaller, int larger, Interval d2) {}
 
-    /** The fit ln I_2 = c − D_2 ln L + b L^(−y) for one y. */
-    public record CorrectedFit(double y, Interval d2, double amplitude, double chi2, int dof, double pValue) {}
+    /**
+     * The fit ln I_2 = c − D_2 ln L + b L^(−y) for one y.
+     *
+     * @param refused why there is no fit (then D_2, b, χ² are NaN), or null
+     */
+    public record CorrectedFit(double y, Interval d2, double amplitude, double chi2, int dof, double pValue,
+                               String refused) {}
+
+    /**
+     * The weighted fit ln I_2 = c − D_2 ln L + b L^(−y) of one data set, or {@code refused} saying why there
+     * is none (its numbers then NaN).
+     */
+    record Corrected(double c, double d2, double amplitude, double chi2, String refused) {
+        static Corrected refusal(String why) {
+            return new Corrected(Double.NaN, Double.NaN, Double.NaN, Double.NaN, why);
+        }
+    }
+
+    /** The D_2 estimates of one average from one data set: the line through all sizes, the local slopes, the corrected fits (one per y). */
+    private record D2Values(double plain, double[] local, Corrected[] corrected) {}
+
+    /** μ of one size from one data set: over the default range, and over ranges[lo][hi] of the grid. */
+    private record MuValues(double standard, double[][] ranges) {}
+
+    /** Every estimate of one data set: all realizations, or one bootstrap resample. */
+    private record Estimates(Map<Average, D2Values> d2, List<MuValues> mu) {}
 
     /** Every D_2 estimate of one average. */
     public record D2(Average average, Interval plain, List<LocalSlope> localSlopes, List<CorrectedFit> corrected) {}
@@ -96,56 +128,53 @@ public final class MultifractalAnalysis {
         this.bins = bins;
         this.settings = settings;
         this.meanSpacing = data.stream().mapToDouble(d -> Stats.of(d.spacing()).mean()).toArray();
-        double[] central = estimates(null);
-        int count = central.length;
-        double[][] samples = new double[count][settings.bootstrap()];
+        Estimates central = estimates(null);
+        List<Estimates> samples = new ArrayList<>();
         SplittableRandom random = new SplittableRandom(settings.seed());
         for (int b = 0; b < settings.bootstrap(); b++) {
             int[][] picks = new int[data.size()][];
             for (int s = 0; s < data.size(); s++) {
                 picks[s] = Crossings.draw(random, data.get(s).realizations());
             }
-            double[] e = estimates(picks);
-            for (int i = 0; i < count; i++) {
-                samples[i][b] = e[i];
-            }
+            samples.add(estimates(picks));
         }
-        Interval[] intervals = new Interval[count];
-        for (int i = 0; i < count; i++) {
-            intervals[i] = interval(central[i], samples[i]);
-        }
-        // Unpack in the order estimates() writes.
-        int at = 0;
         List<D2> d2List = new ArrayList<>();
+        int dof = data.size() - 3;
         for (Average average : Average.values()) {
-            double[] logI = logAverages(average, null);
-            double[] sigma = logSigmas(average);
-            Interval plain = intervals[at++];
+            D2Values c = central.d2().get(average);
+            Interval plain = interval(c.plain(), samples, e -> e.d2().get(average).plain());
             List<LocalSlope> slopes = new ArrayList<>();
             for (int s = 0; s + 1 < data.size(); s++) {
-                slopes.add(new LocalSlope(data.get(s).size(), data.get(s + 1).size(), intervals[at++]));
+                int at = s;
+                slopes.add(new LocalSlope(data.get(s).size(), data.get(s + 1).size(),
+                        interval(c.local()[at], samples, e -> e.d2().get(average).local()[at])));
             }
             List<CorrectedFit> corrected = new ArrayList<>();
-            for (double y : settings.correctionExponents()) {
-                double[] fit = correctedFit(logI, sigma, y);
-                Interval d = intervals[at++];
-                if (fit == null) {
-                    corrected.add(new CorrectedFit(y, d, Double.NaN, Double.NaN, 0, Double.NaN));
-                } else {
-                    int dof = data.size() - 3;
-                    corrected.add(new CorrectedFit(y, d, fit[2], fit[3], dof,
-                            dof > 0 ? ChiSquare.survival(fit[3], dof) : Double.NaN));
-                }
+            double[] exponents = settings.correctionExponents();
+            for (int j = 0; j < exponents.length; j++) {
+                int at = j;
+                Corrected fit = c.corrected()[j];
+                Interval d = interval(fit.d2(), samples, e -> e.d2().get(average).corrected()[at].d2());
+                corrected.add(fit.refused() != null
+                        ? new CorrectedFit(exponents[j], d, Double.NaN, Double.NaN, 0, Double.NaN, fit.refused())
+                        : new CorrectedFit(exponents[j], d, fit.amplitude(), fit.chi2(), dof,
+                        dof > 0 ? ChiSquare.survival(fit.chi2(), dof) : Double.NaN, null));
             }
             d2List.add(new D2(average, plain, List.copyOf(slopes), List.copyOf(corrected)));
         }
         List<MuFit> muList = new ArrayList<>();
         List<MuFit> rangeList = new ArrayList<>();
         for (int s = 0; s < data.size(); s++) {
-            muList.add(muFit(s, settings.lowSpacings(), settings.highTwoT(), intervals[at++]));
-            for (double lo : settings.lowGrid()) {
-                for (double hi : settings.highGrid()) {
-                    rangeList.add(muFit(s, lo, hi, intervals[at++]));
+            int size = s;
+            MuValues m = central.mu().get(s);
+            muList.add(muFit(s, settings.lowSpacings(), settings.highTwoT(),
+                    interval(m.standard(), samples, e -> e.mu().get(size).standard())));
+            for (int lo = 0; lo < settings.lowGrid().length; lo++) {
+                for (int hi = 0; hi < settings.highGrid().length; hi++) {
+                    int l = lo;
+                    int h = hi;
+                    rangeList.add(muFit(s, settings.lowGrid()[lo], settings.highGrid()[hi],
+                            interval(m.ranges()[lo][hi], samples, e -> e.mu().get(size).ranges()[l][h])));
                 }
             }
         }
@@ -301,62 +330,63 @@ public final class MultifractalAnalysis {
     }
 
     /**
-     * The weighted least-squares fit ln I_2 = c − D_2 ln L + b L^(−y): {c, D_2, b, χ²}, or null with
-     * fewer than three sizes or a degenerate design.
+     * The weighted least-squares fit ln I_2 = c − D_2 ln L + b L^(−y) ({@link LeastSquares}) with the
+     * standard errors σ of ln I_2 per size; refused with fewer than three sizes, with a σ that is not
+     * positive and finite (no weight is made up for it), or with a degenerate design.
      */
-    double[] correctedFit(double[] logI, double[] sigma, double y) {
+    Corrected correctedFit(double[] logI, double[] sigma, double y) {
         int n = logI.length;
         if (n < 3) {
-            return null;
+            return Corrected.refusal("a corrected fit needs at least three sizes, got " + n);
+        }
+        for (int s = 0; s < n; s++) {
+            if (!(sigma[s] > 0) || !Double.isFinite(sigma[s])) {
+                return Corrected.refusal("L = " + data.get(s).size() + ": the standard error of ln I_2 is " + sigma[s]
+                        + ", not positive and finite, so the size has no weight");
+            }
         }
         double[][] a = new double[n][3];
-        double[] rhs = new double[n];
         for (int s = 0; s < n; s++) {
             double size = data.get(s).size();
-            double w = sigma[s] > 0 ? 1 / sigma[s] : 1;
-            a[s][0] = w;
-            a[s][1] = -Math.log(size) * w;
-            a[s][2] = Math.pow(size, -y) * w;
-            rhs[s] = logI[s] * w;
+            a[s][0] = 1;
+            a[s][1] = -Math.log(size);
+            a[s][2] = Math.pow(size, -y);
         }
-        double[] c = DenseSolve.leastSquares(a, rhs);
-        if (c == null) {
-            return null;
+        LeastSquares.Solution fit = LeastSquares.fit(a, logI, sigma);
+        if (fit == null) {
+            return Corrected.refusal("the design (1, ln L, L^(−y)) is degenerate for y = " + y);
         }
-        double chi2 = 0;
-        for (int s = 0; s < n; s++) {
-            double r = rhs[s] - (a[s][0] * c[0] + a[s][1] * c[1] + a[s][2] * c[2]);
-            chi2 += r * r;
-        }
-        return new double[]{c[0], c[1], c[2], chi2};
+        return new Corrected(fit.coefficient(0), fit.coefficient(1), fit.coefficient(2), fit.chi2(), null);
     }
 
-    /** Every estimate in a fixed order, from all realizations (picks null) or a resample. */
-    private double[] estimates(int[][] picks) {
-        List<Double> out = new ArrayList<>();
+    /** Every estimate from all realizations (picks null) or a resample. */
+    private Estimates estimates(int[][] picks) {
+        Map<Average, D2Values> d2Values = new EnumMap<>(Average.class);
         double[] logL = data.stream().mapToDouble(d -> Math.log(d.size())).toArray();
         for (Average average : Average.values()) {
             double[] logI = logAverages(average, picks);
-            out.add(-LinearFit.of(logL, logI).slope());
+            double[] local = new double[logI.length - 1];
             for (int s = 0; s + 1 < logI.length; s++) {
-                out.add(-(logI[s + 1] - logI[s]) / (logL[s + 1] - logL[s]));
+                local[s] = -(logI[s + 1] - logI[s]) / (logL[s + 1] - logL[s]);
             }
             double[] sigma = logSigmas(average);
-            for (double y : settings.correctionExponents()) {
-                double[] fit = correctedFit(logI, sigma, y);
-                out.add(fit == null ? Double.NaN : fit[1]);
-            }
+            Corrected[] corrected = Arrays.stream(settings.correctionExponents())
+                    .mapToObj(y -> correctedFit(logI, sigma, y)).toArray(Corrected[]::new);
+            d2Values.put(average, new D2Values(-LinearFit.of(logL, logI).slope(), local, corrected));
         }
+        List<MuValues> muValues = new ArrayList<>();
         for (int s = 0; s < data.size(); s++) {
             double[] c = correlator(s, picks == null ? null : picks[s]);
-            out.add(muSlope(c, bins, fitBins(s, settings.lowSpacings(), settings.highTwoT())));
-            for (double lo : settings.lowGrid()) {
-                for (double hi : settings.highGrid()) {
-                    out.add(muSlope(c, bins, fitBins(s, lo, hi)));
+            double[][] ranges = new double[settings.lowGrid().length][settings.highGrid().length];
+            for (int lo = 0; lo < ranges.length; lo++) {
+                for (int hi = 0; hi < ranges[lo].length; hi++) {
+                    ranges[lo][hi] = muSlope(c, bins, fitBins(s, settings.lowGrid()[lo], settings.highGrid()[hi]));
                 }
             }
+            muValues.add(new MuValues(muSlope(c, bins, fitBins(s, settings.lowSpacings(), settings.highTwoT())),
+                    ranges));
         }
-        return out.stream().mapToDouble(Double::doubleValue).toArray();
+        return new Estimates(d2Values, muValues);
     }
 
     private MuFit muFit(int s, double lo, double hi, Interval mu) {
@@ -364,13 +394,17 @@ public final class MultifractalAnalysis {
                 fitBins(s, lo, hi).length, mu);
     }
 
-    /** The central value with the 2.5% and 97.5% quantiles of the finite bootstrap samples. */
-    private static Interval interval(double value, double[] samples) {
-        double[] finite = Arrays.stream(samples).filter(Double::isFinite).sorted().toArray();
-        if (!Double.isFinite(value) || finite.length < samples.length / 2 || finite.length == 0) {
-            return new Interval(value, Double.NaN, Double.NaN);
+    /**
+     * The central value with the 2.5% and 97.5% quantiles of the finite bootstrap estimates {@code pick}
+     * of the resamples; the non-finite ones are counted as failed.
+     */
+    private static Interval interval(double value, List<Estimates> samples, ToDoubleFunction<Estimates> pick) {
+        double[] finite = samples.stream().mapToDouble(pick).filter(Double::isFinite).sorted().toArray();
+        int failed = samples.size() - finite.length;
+        if (!Double.isFinite(value) || finite.length < samples.size() / 2 || finite.length == 0) {
+            return new Interval(value, Double.NaN, Double.NaN, failed);
         }
-        return new Interval(value, Crossings.quantile(finite, 0.025), Crossings.quantile(finite, 0.975));
+        return new Interval(value, Crossings.quantile(finite, 0.025), Crossings.quantile(finite, 0.975), failed);
     }
 
     /** Per size: realizations, states, ⟨I_2⟩ and ⟨ln I_2⟩ with their errors, Δ_L. */
@@ -388,19 +422,19 @@ public final class MultifractalAnalysis {
 
     /** Every D_2 estimate: plain, local slopes and corrected fits, for both averages. */
     public Table d2Table() {
-        Table table = new Table("average", "estimate", "sizes", "y", "D2", "D2_low95", "D2_high95", "chi2", "dof",
-                "p_value");
+        Table table = new Table("average", "estimate", "sizes", "y", "D2", "D2_low95", "D2_high95", "bootstrap_failed",
+                "chi2", "dof", "p_value", "refused");
         String all = data.getFirst().size() + "-" + data.getLast().size();
         for (D2 d : d2) {
-            table.row(d.average().label(), "plain", all, "", d.plain().value(), d.plain().low(), d.plain().high(), "",
-                    "", "");
+            table.row(d.average().label(), "plain", all, "", d.plain().value(), d.plain().low(), d.plain().high(),
+                    d.plain().failed(), "", "", "", "");
             for (LocalSlope l : d.localSlopes()) {
                 table.row(d.average().label(), "local", l.smaller() + "-" + l.larger(), "", l.d2().value(),
-                        l.d2().low(), l.d2().high(), "", "", "");
+                        l.d2().low(), l.d2().high(), l.d2().failed(), "", "", "", "");
             }
             for (CorrectedFit c : d.corrected()) {
                 table.row(d.average().label(), "corrected", all, c.y(), c.d2().value(), c.d2().low(), c.d2().high(),
-                        c.chi2(), c.dof(), c.pValue());
+                        c.d2().failed(), c.chi2(), c.dof(), c.pValue(), c.refused() == null ? "" : c.refused());
             }
         }
         return table;
@@ -424,10 +458,10 @@ public final class MultifractalAnalysis {
     /** μ per size and fit range. */
     public Table muRangeTable() {
         Table table = new Table("L", "low_spacings", "high_2t", "omega_low", "omega_high", "bins", "mu", "mu_low95",
-                "mu_high95");
+                "mu_high95", "bootstrap_failed");
         for (MuFit m : muRanges) {
             table.row(m.size(), m.lowSpacings(), m.highTwoT(), m.omegaLow(), m.omegaHigh(), m.bins(), m.mu().value(),
-                    m.mu().low(), m.mu().high());
+                    m.mu().low(), m.mu().high(), m.mu().failed());
         }
         return table;
     }
@@ -438,12 +472,13 @@ public final class MultifractalAnalysis {
         for (D2 d : d2) {
             List<MultifractalFits.LocalSlope> slopes = d.localSlopes().stream()
                     .map(l -> new MultifractalFits.LocalSlope(l.smaller(), l.larger(), l.d2().value(),
-                            new double[]{l.d2().low(), l.d2().high()})).toList();
+                            new double[]{l.d2().low(), l.d2().high()}, l.d2().failed())).toList();
             List<MultifractalFits.CorrectedFit> corrected = d.corrected().stream()
                     .map(c -> new MultifractalFits.CorrectedFit(c.y(), c.d2().value(),
-                            new double[]{c.d2().low(), c.d2().high()}, c.chi2(), c.dof(), c.pValue())).toList();
+                            new double[]{c.d2().low(), c.d2().high()}, c.d2().failed(), c.chi2(), c.dof(), c.pValue(),
+                            c.refused())).toList();
             d2Out.add(new MultifractalFits.D2Estimate(d.average().label(), d.plain().value(),
-                    new double[]{d.plain().low(), d.plain().high()}, slopes, corrected));
+                    new double[]{d.plain().low(), d.plain().high()}, d.plain().failed(), slopes, corrected));
         }
         List<MultifractalFits.MuEstimate> muOut = mu.stream().map(MultifractalAnalysis::muRecord).toList();
         double d2Mean = d2(Average.MEAN).plain().value();
@@ -451,16 +486,17 @@ public final class MultifractalAnalysis {
                 data.stream().map(SizeData::size).toList(), window, muWindow, d2Out, muOut, muRecord(muLargest()),
                 Literature.muFromD2(d2Mean), new MultifractalFits.Reference(Literature.D2, Literature.D2_SOURCE),
                 new MultifractalFits.Reference(Literature.MU_FROM_D2, Literature.MU_SOURCE),
-                new MultifractalFits.Reference(Literature.PAPER_D2, Literature.PAPER_D2_SOURCE),
+                new MultifractalFits.Reference(Literature.PAPER_D2, Literature.PAPER_D2_SOURCE), settings.bootstrap(),
                 "D_2: I_2 ∝ L^(−D_2) (Eq. 32) for the mean ln⟨I_2⟩ and typical ⟨ln I_2⟩ averages; local slopes between "
                         + "successive sizes, a line through all sizes, and weighted fits with a correction b·L^(−y). "
                         + "μ: C(ω) ∝ ω^(−μ) (Eq. 33) from the overlaps of the window's pairs, fitted over ω ∈ [a·Δ_L, "
-                        + "b·2t]; 95% intervals from " + settings.bootstrap() + " bootstrap resamples of realizations",
+                        + "b·2t]; 95% intervals from " + settings.bootstrap() + " bootstrap resamples of realizations (each "
+                        + "estimate's bootstrapFailed: resamples without a finite value, left out)",
                 provenance);
     }
 
     private static MultifractalFits.MuEstimate muRecord(MuFit m) {
         return new MultifractalFits.MuEstimate(m.size(), m.mu().value(), new double[]{m.mu().low(), m.mu().high()},
-                m.lowSpacings(), m.highTwoT(), new double[]{m.omegaLow(), m.omegaHigh()}, m.bins());
+                m.mu().failed(), m.lowSpacings(), m.highTwoT(), new double[]{m.omegaLow(), m.omegaHigh()}, m.bins());
     }
 }

@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * The Anderson transition from level statistics: per size, ⟨r⟩ of every realization on a grid of w/t
  * (one disorder per realization serves every t), the crossings of successive sizes with bootstrap
- * intervals ({@link Crossings}), and the estimate of w/t_c from the two largest sizes.
+ * intervals ({@link Crossings}), and the finite-size-scaling estimate of w/t_c from all sizes
+ * ({@link FiniteSizeScaling}), which is the headline of estimate.json.
  *
  * @param ratios     the grid of w/t, ascending
  * @param hoppings   t = w/(w/t) for each grid point
@@ -81,7 +82,7 @@ public record TransitionAnalysis(double[] ratios, List<Double> hoppings, List<Cr
                 }
             }
             if (!fits.isEmpty()) {
-                FiniteSizeScaling.Selection selection = FiniteSizeScaling.select(fits);
+                FiniteSizeScaling.Selection selection = OrderSelection.select(fits);
                 FiniteSizeScaling.Bootstrap boot = selection.stable() == null ? null
                         : fss.bootstrap(selection.stable(), scalingBootstrap, seed);
                 scaling = new ScalingResult(fss, selection, boot, skipped);
@@ -124,15 +125,33 @@ public record TransitionAnalysis(double[] ratios, List<Double> hoppings, List<Cr
         return crossings.isEmpty() ? null : crossings.getLast();
     }
 
-    /** The estimate of w/t_c as written to estimate.json. */
+    /**
+     * The estimate of w/t_c as written to estimate.json: the finite-size-scaling fit as the headline, the
+     * crossing of the two largest sizes under its own name.
+     */
     public TransitionEstimate estimate(Provenance provenance) {
         Crossings.Crossing best = best();
-        return new TransitionEstimate(TransitionEstimate.SCHEMA, best == null ? Double.NaN : best.x(),
-                best == null ? null : new double[]{best.low(), best.high()},
-                best == null ? null : new int[]{best.smaller(), best.larger()},
-                "crossing of the mean gap ratio of the two largest sizes; 95% bootstrap interval over realizations ("
-                        + bootstrap + " resamples)", Literature.CRITICAL_RATIO, Literature.CRITICAL_RATIO_SOURCE,
-                scalingEstimate(), provenance);
+        TransitionEstimate.Crossing crossing = best == null ? null : new TransitionEstimate.Crossing(best.x(),
+                new double[]{best.low(), best.high()}, new int[]{best.smaller(), best.larger()}, bootstrap,
+                best.bootstrapMissing(), "crossing of the mean gap ratio of the two largest sizes; 95% bootstrap "
+                        + "interval over realizations (" + bootstrap + " resamples)");
+        TransitionEstimate.Scaling fit = scalingEstimate();
+        return new TransitionEstimate(TransitionEstimate.SCHEMA, fit == null ? Double.NaN : fit.wOverTc(),
+                fit == null ? null : fit.wOverTcCi95(), headlineMethod(fit), Literature.CRITICAL_RATIO,
+                Literature.CRITICAL_RATIO_SOURCE, fit, crossing, provenance);
+    }
+
+    /** Where the headline comes from, or why there is none. */
+    private String headlineMethod(TransitionEstimate.Scaling fit) {
+        if (fit != null) {
+            return "finite-size scaling of all sizes (Slevin and Ohtsuki), order " + fit.order() + "; 95% bootstrap "
+                    + "interval over realizations (" + fit.bootstrap() + " resamples, " + fit.bootstrapFailed()
+                    + " left out)";
+        }
+        String why = scaling != null ? scaling.selection().reason()
+                : curves.size() < 2 ? "fewer than two sizes" : "the scaling fit was not run or no order could be fitted";
+        return "no finite-size-scaling estimate: " + why + "; the crossing of the two largest sizes is under "
+                + "\"crossing\"";
     }
 
     /** The chosen scaling fit with its bootstrap intervals, or null. */
@@ -146,14 +165,14 @@ public record TransitionAnalysis(double[] ratios, List<Double> hoppings, List<Cr
         List<String> tried = new ArrayList<>();
         for (FiniteSizeScaling.Fit g : scaling.selection().fits()) {
             tried.add(String.format(java.util.Locale.ROOT, "%s: w/t_c = %.4f ± %.4f, nu = %.3f ± %.3f, chi2/dof = "
-                    + "%.1f/%d, p = %.3g", g.order(), g.xc(), g.xcError(), g.nu(), g.nuError(), g.chi2(), g.dof(),
-                    g.pValue()));
+                    + "%.1f/%d, p = %.3g, %s", g.order(), g.xc(), g.xcError(), g.nu(), g.nuError(), g.chi2(), g.dof(),
+                    g.pValue(), g.termination().label()));
         }
         tried.addAll(scaling.skipped());
         return new TransitionEstimate.Scaling(f.order().toString(), f.xc(), new double[]{b.xc().low(), b.xc().high()},
                 f.nu(), new double[]{b.nu().low(), b.nu().high()}, irrelevant ? f.y() : null,
                 irrelevant ? new double[]{b.y().low(), b.y().high()} : null, f.chi2(), f.dof(), f.pValue(),
-                b.samples(), b.failed(), scaling.selection().reason(), tried, Literature.CRITICAL_NU,
-                Literature.CRITICAL_NU_SOURCE);
+                f.termination().label(), b.samples(), b.failed(), b.notConverged(), scaling.selection().reason(), tried,
+                Literature.CRITICAL_NU, Literature.CRITICAL_NU_SOURCE);
     }
 }

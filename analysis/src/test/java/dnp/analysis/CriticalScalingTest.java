@@ -189,6 +189,39 @@ class CriticalScalingTest {
         assertTrue(rate > 0.9 && rate < 0.99, "coverage " + rate);
     }
 
+    /**
+     * Points of the fit window that cannot enter a fit are counted, not dropped in silence: a C with a zero
+     * error and a negative C in the μ window, and a peak that the t grid does not bracket in the width window.
+     */
+    @Test
+    void pointsLeftOutOfAFitAreCounted() {
+        double[] omega = {0.5, 1, 2, 4, 8, 16};
+        double[] c = new double[omega.length];
+        double[] e = new double[omega.length];
+        for (int i = 0; i < omega.length; i++) {
+            c[i] = 3 * Math.pow(omega[i], -0.6);
+            e[i] = 0.02 * c[i];
+        }
+        e[2] = 0;
+        c[4] = -1;
+        CriticalScaling.PowerLaw law = CriticalScaling.selectRange(omega, c, e, 0.4, 20, 3);
+        assertEquals(2, law.excluded());
+        assertEquals(4, law.points());
+        assertEquals(2, CriticalScaling.powerLaw(omega, c, e, 0.4, 20).excluded());
+        assertEquals(1, CriticalScaling.powerLaw(omega, c, e, 0.4, 5).excluded(), "only the window counts");
+
+        List<CriticalScaling.Peak> peaks = new ArrayList<>();
+        for (int i = 0; i < omega.length; i++) {
+            boolean bracketed = i != 1;
+            peaks.add(new CriticalScaling.Peak(omega[i], 6, 0.01, bracketed ? 0.2 * Math.pow(omega[i], 0.2) : Double.NaN,
+                    0.004, 1, bracketed, bracketed ? 5 : 0));
+        }
+        CriticalScaling.PowerLaw width = CriticalScaling.widthLaw(peaks, 0.4, 20);
+        assertEquals(5, width.points());
+        assertEquals(1, width.excluded(), "the peak that was not bracketed");
+        assertEquals(1, CriticalAnalysis.fit(width, false).excluded());
+    }
+
     @Test
     void realizationsAreAveragedBeforeTheRatio() {
         CriticalScaling.Point one = CriticalScaling.aggregate(32, 6.5, 1, new double[]{2}, new double[]{0.1},

@@ -27,7 +27,7 @@ class CrossingsTest {
 
     @Test
     void zeroHoppingGivesPoissonStatistics() {
-        LapackEigenSolver solver = new LapackEigenSolver(LapackEigenSolver.Driver.DSYEVD);
+        LapackEigenSolver solver = new LapackEigenSolver(LapackEigenSolver.Routine.DSYEVD);
         Lattice lattice = Lattice.periodic(10);
         List<Double> r = new ArrayList<>();
         for (int k = 0; k < 12; k++) {
@@ -41,7 +41,7 @@ class CrossingsTest {
 
     @Test
     void goeMatrixGivesGoeStatistics() {
-        LapackEigenSolver solver = new LapackEigenSolver(LapackEigenSolver.Driver.DSYEVD);
+        LapackEigenSolver solver = new LapackEigenSolver(LapackEigenSolver.Routine.DSYEVD);
         int n = 400;
         List<Double> r = new ArrayList<>();
         for (int k = 0; k < 12; k++) {

@@ -229,15 +229,15 @@ class FiniteSizeScalingTest {
             }
         }
         assertEquals(TRUE_ORDER, s.stable().order(), s.reason());
-        assertEquals(orders.size(), FiniteSizeScaling.fitTable(s).size());
-        assertTrue(FiniteSizeScaling.fitTable(s).text().contains(",true\n"));
+        assertEquals(orders.size(), ScalingTables.fitTable(s).size());
+        assertTrue(ScalingTables.fitTable(s).text().contains(",true\n"));
     }
 
     @Test
     void collapseAndFittedCurves() {
         FiniteSizeScaling fss = FiniteSizeScaling.of(grid(), synthetic(6000));
         FiniteSizeScaling.Fit fit = fss.fit(TRUE_ORDER);
-        List<FiniteSizeScaling.CollapsePoint> points = FiniteSizeScaling.collapse(fit, fss.data());
+        List<FiniteSizeScaling.CollapsePoint> points = ScalingTables.collapse(fit, fss.data());
         assertEquals(66, points.size());
         double chi2 = 0;
         for (FiniteSizeScaling.CollapsePoint p : points) {
@@ -247,14 +247,14 @@ class FiniteSizeScalingTest {
                     1e-12);
         }
         assertEquals(fit.chi2(), chi2, 1e-6 * fit.chi2());
-        double[][] curves = FiniteSizeScaling.fittedCurves(fit, SIZES, 14, 19, 101);
+        double[][] curves = ScalingTables.fittedCurves(fit, SIZES, 14, 19, 101);
         for (int s = 0; s < SIZES.length; s++) {
             for (int i = 0; i < 101; i += 10) {
                 assertEquals(truth(SIZES[s], 14 + 0.05 * i), curves[s][i], 5e-3);
             }
         }
-        assertEquals(6 * 101, FiniteSizeScaling.fittedCurveTable(fit, SIZES, 14, 19, 101).size());
-        assertEquals(66, FiniteSizeScaling.collapseTable(fit, fss.data()).size());
-        assertEquals(3, FiniteSizeScaling.bootstrapTable(fss.bootstrap(fit, 8, 1)).size());
+        assertEquals(6 * 101, ScalingTables.fittedCurveTable(fit, SIZES, 14, 19, 101).size());
+        assertEquals(66, ScalingTables.collapseTable(fit, fss.data()).size());
+        assertEquals(3, ScalingTables.bootstrapTable(fss.bootstrap(fit, 8, 1)).size());
     }
 }

@@ -137,4 +137,35 @@ class MultifractalAnalysisTest {
         assertTrue(mu.low() < mu.value() && mu.value() < mu.high(), mu.toString());
         assertTrue(mu.low() < 0.5 && 0.5 < mu.high(), "the exact exponent lies in the 95% interval: " + mu);
     }
+
+    /**
+     * A size whose realizations all have the same I_2 has no standard error: the corrected fit is refused
+     * and says why (it used to weigh that size by 1), every resample of it counts as failed, and the
+     * estimates that do not need the weight are unaffected.
+     */
+    @Test
+    void aSizeWithoutAnErrorIsRefusedNotWeightedByOne() {
+        List<MultifractalAnalysis.SizeData> data = new ArrayList<>(ipr(1.3, 0, 1, 0.2, 0.55, 20));
+        MultifractalAnalysis.SizeData first = data.getFirst();
+        double[] same = new double[first.ipr().length];
+        java.util.Arrays.fill(same, first.ipr()[0]);
+        double[] sameLog = new double[same.length];
+        java.util.Arrays.fill(sameLog, Math.log(first.ipr()[0]));
+        data.set(0, new MultifractalAnalysis.SizeData(first.size(), same, sameLog, first.spacing(), first.pairSums(),
+                first.pairCounts()));
+        var a = analyse(data, 2);
+        for (var d : a.d2()) {
+            var c = d.corrected().getFirst();
+            assertTrue(c.refused() != null && c.refused().contains("L = 6"), String.valueOf(c.refused()));
+            assertTrue(Double.isNaN(c.d2().value()));
+            assertEquals(200, c.d2().failed(), "every resample of a refused fit is counted");
+            assertTrue(Double.isFinite(d.plain().value()));
+            assertEquals(0, d.plain().failed());
+        }
+        var fits = a.fits(16.5, 0.1, 0.2, null);
+        assertEquals(200, fits.bootstrap());
+        var corrected = fits.d2().getFirst().corrected().getFirst();
+        assertEquals(200, corrected.bootstrapFailed());
+        assertTrue(corrected.refused().contains("standard error"));
+    }
 }

@@ -52,7 +52,7 @@ public class EigenSolverBenchmark {
     @Setup(Level.Trial)
     public void setUpTrial() {
         eigenSolver = solver.equals("reference") ? new ReferenceEigenSolver()
-                : new LapackEigenSolver(LapackEigenSolver.Driver.parse(solver));
+                : new LapackEigenSolver(LapackEigenSolver.Routine.parse(solver));
         lattice = Lattice.periodic(size);
         disorder = Disorder.box(lattice.sites(), 108, 1, 0);
     }

@@ -62,7 +62,7 @@ public class EigenvaluesOnlyBenchmark {
         }
         int twoStageFrom = route.equals("dsyevd_2stage") ? 1 : Integer.MAX_VALUE;
         try (DenseMatrix m = AndersonHamiltonian.build(lattice, t, disorder)) {
-            return new LapackEigenSolver(LapackEigenSolver.Driver.DSYEVD, twoStageFrom).eigenvalues(m)[0];
+            return new LapackEigenSolver(LapackEigenSolver.Routine.DSYEVD, twoStageFrom).eigenvalues(m)[0];
         }
     }
 }

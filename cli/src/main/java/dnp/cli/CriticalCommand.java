@@ -191,15 +191,23 @@ final class CriticalCommand implements Callable<Integer> {
                             + "χ²/dof = %.1f/%d%s", -l.slope(), -l.slopeHigh(), -l.slopeLow(),
                     PaperFigures.fmt(r.mu().fitLow()), PaperFigures.fmt(r.mu().fitHigh()), r.mu().points(), l.chi2(),
                     l.dof(), r.mu().acceptable() ? "" : " (no range passes the χ² test)"));
+            sb.append(leftOut(r.mu()));
         }
         if (r.width() != null) {
             var l = r.width().line();
             sb.append(String.format(Locale.ROOT, "; peak width exponent %.3f (95%% %.3f–%.3f) from %d peaks",
                     l.slope(), l.slopeLow(), l.slopeHigh(), r.width().points()));
+            sb.append(leftOut(r.width()));
         } else if (r.scanRealizations() > 0) {
             sb.append("; too few bracketed peaks for the width exponent");
         }
         return sb.toString();
+    }
+
+    /** ", k left out" where points of the fit window could not enter the fit (see critical.json's "excluded"). */
+    private static String leftOut(dnp.analysis.CriticalScaling.PowerLaw law) {
+        return law.excluded() == 0 ? "" : String.format(Locale.ROOT, " (%d of the window left out: C, width or error "
+                + "not positive, or a peak not bracketed)", law.excluded());
     }
 
     /** One value for every size, or one per size, each at least {@code min}. */

@@ -1,7 +1,7 @@
 package dnp.cli;
 
 import dnp.analysis.Crossings;
-import dnp.analysis.FiniteSizeScaling;
+import dnp.analysis.ScalingTables;
 import dnp.analysis.Literature;
 import dnp.analysis.TransitionAnalysis;
 import dnp.cli.options.Converters;
@@ -220,34 +220,36 @@ final class TransitionCommand implements Callable<Integer> {
         analysis.crossingTable().write(out.resolve("crossings.csv"));
         if (analysis.scaling() != null) {
             var scaling = analysis.scaling();
-            FiniteSizeScaling.fitTable(scaling.selection()).write(out.resolve("scaling-fits.csv"));
+            ScalingTables.fitTable(scaling.selection()).write(out.resolve("scaling-fits.csv"));
             var fit = scaling.selection().stable();
             if (fit != null) {
-                FiniteSizeScaling.collapseTable(fit, scaling.scaling().data()).write(out.resolve("collapse.csv"));
-                FiniteSizeScaling.bootstrapTable(scaling.bootstrap()).write(out.resolve("scaling-bootstrap.csv"));
+                ScalingTables.collapseTable(fit, scaling.scaling().data()).write(out.resolve("collapse.csv"));
+                ScalingTables.bootstrapTable(scaling.bootstrap()).write(out.resolve("scaling-bootstrap.csv"));
                 AnalysisFigures.collapse(analysis).write(out.resolve("collapse"));
             }
         }
         AtomicFiles.write(out.resolve("estimate.json"),
                 Documents.pretty(analysis.estimate(ProvenanceCollector.collect())));
         AnalysisFigures.transition(analysis, plan.levelsLabel(), width, boundary).write(out.resolve("transition"));
-        Crossings.Crossing best = analysis.best();
-        if (Double.isNaN(best.x())) {
-            System.out.println("no crossing found on the w/t grid: widen --ratio or add realizations");
-        } else {
-            System.out.printf(Locale.ROOT, "w/t_c = %.3f (95%% interval %.3f–%.3f) from the crossing of L = %d and %d; "
-                            + "literature %.3f; tables and plot in %s%n", best.x(), best.low(), best.high(),
-                    best.smaller(), best.larger(), Literature.CRITICAL_RATIO, out);
-        }
         var scaling = analysis.scalingEstimate();
         if (scaling != null) {
-            System.out.printf(Locale.ROOT, "finite-size scaling (order %s): w/t_c = %.3f (95%% %.3f–%.3f), ν = %.3f "
-                            + "(95%% %.3f–%.3f; literature %.3f), χ²/dof = %.1f/%d, p = %.3g%n", scaling.order(),
-                    scaling.wOverTc(), scaling.wOverTcCi95()[0], scaling.wOverTcCi95()[1], scaling.nu(),
-                    scaling.nuCi95()[0], scaling.nuCi95()[1], Literature.CRITICAL_NU, scaling.chi2(), scaling.dof(),
-                    scaling.pValue());
+            System.out.printf(Locale.ROOT, "w/t_c = %.3f (95%% %.3f–%.3f) from finite-size scaling (order %s), ν = %.3f "
+                            + "(95%% %.3f–%.3f; literature %.3f), χ²/dof = %.1f/%d, p = %.3g; %d of %d bootstrap refits "
+                            + "left out%n", scaling.wOverTc(), scaling.wOverTcCi95()[0], scaling.wOverTcCi95()[1],
+                    scaling.order(), scaling.nu(), scaling.nuCi95()[0], scaling.nuCi95()[1], Literature.CRITICAL_NU,
+                    scaling.chi2(), scaling.dof(), scaling.pValue(), scaling.bootstrapFailed(), scaling.bootstrap());
         } else if (analysis.scaling() != null) {
-            System.out.println("finite-size scaling: " + analysis.scaling().selection().reason());
+            System.out.println("no finite-size-scaling estimate: " + analysis.scaling().selection().reason());
+        }
+        Crossings.Crossing best = analysis.best();
+        if (Double.isNaN(best.x())) {
+            System.out.println("the curves of the two largest sizes do not cross on the w/t grid: widen --ratio or "
+                    + "add realizations");
+        } else {
+            System.out.printf(Locale.ROOT, "crossing of L = %d and %d: w/t = %.3f (95%% interval %.3f–%.3f; %d of %d "
+                            + "resamples without a crossing); literature w/t_c = %.3f; tables and plot in %s%n",
+                    best.smaller(), best.larger(), best.x(), best.low(), best.high(), best.bootstrapMissing(),
+                    best.bootstrapSamples(), Literature.CRITICAL_RATIO, out);
         }
         return 0;
     }

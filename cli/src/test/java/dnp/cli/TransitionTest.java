@@ -62,7 +62,7 @@ class TransitionTest {
                 }
                 double[] all;
                 try (var m = dnp.kernel.model.AndersonHamiltonian.build(lattice, rec.t(), disorder)) {
-                    all = new dnp.kernel.eigen.LapackEigenSolver(dnp.kernel.eigen.LapackEigenSolver.Driver.DSYEVD)
+                    all = new dnp.kernel.eigen.LapackEigenSolver(dnp.kernel.eigen.LapackEigenSolver.Routine.DSYEVD)
                             .eigenvalues(m);
                 }
                 double lower = centre - 3 * rec.t();

@@ -27,7 +27,7 @@ public final class Realization {
 
     /** The default eigen stage: LAPACK dsyevd through the loaded provider. */
     public static EigenSolver defaultSolver() {
-        return new LapackEigenSolver(LapackEigenSolver.Driver.DSYEVD);
+        return new LapackEigenSolver(LapackEigenSolver.Routine.DSYEVD);
     }
 
     public static RealizationResult compute(RealizationInput input) {
@@ -76,7 +76,7 @@ public final class Realization {
      */
     public static LapackEigenSolver.Window window(Lattice lattice, double hopping, Disorder disorder, int il, int iu) {
         try (DenseMatrix m = AndersonHamiltonian.build(lattice, hopping, disorder)) {
-            return new LapackEigenSolver(LapackEigenSolver.Driver.DSYEVR).window(m, il, iu);
+            return new LapackEigenSolver(LapackEigenSolver.Routine.DSYEVR).window(m, il, iu);
         }
     }
 }

@@ -19,8 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 public class GoldenValuesTest {
 
     @ParameterizedTest
-    @EnumSource(LapackEigenSolver.Driver.class)
-    void kernelReproducesEveryGoldenEntry(LapackEigenSolver.Driver driver) {
+    @EnumSource(LapackEigenSolver.Routine.class)
+    void kernelReproducesEveryGoldenEntry(LapackEigenSolver.Routine driver) {
         EigenSolver solver = new LapackEigenSolver(driver);
         int checked = Golden.assertAllAgree(input -> Realization.compute(input, solver), "kernel " + driver);
         assertEquals(57, checked, "entries in the golden file");

@@ -5,8 +5,9 @@ package dnp.kpm;
  * imaginary arrays: forward X_κ = Σ_k x_k e^{−2πiκk/n}; inverse without the 1/n factor.
  */
 final class Fft {
-    /** Lanes of the Vector API passes where the stencil uses the Vector API too, else 0 (scalar loops only). */
-    private static final int VECTOR_LANES = Stencils.preferred() instanceof PanamaBlockStencil ? PanamaFft.LANES : 0;
+    /** Lanes of the Vector API passes on the provider's Panama path, else 0 (scalar loops only). */
+    private static final int VECTOR_LANES =
+            dnp.kernel.vector.VectorizationProvider.getInstance().usesVectorApi() ? PanamaFft.LANES : 0;
     private final int n;
     private final int[] reverse;
     private final double[] cos;

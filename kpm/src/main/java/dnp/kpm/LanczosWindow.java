@@ -3,11 +3,12 @@ package dnp.kpm;
 import dnp.kernel.model.Disorder;
 import dnp.kernel.model.Lattice;
 import dnp.kernel.model.RandomStream;
+import dnp.kernel.vector.SturmCounter;
+import dnp.kernel.vector.VectorizationProvider;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * Every eigenvalue of the Anderson matrix M (Eq. 7) in an energy window [lower, upper], without
@@ -53,6 +54,13 @@ public final class LanczosWindow {
     public static final long START_VECTOR = 0x5EED_0000_0000_1A2CL;
 
     /**
+     * Purpose tag of {@link dnp.kernel.model.RandomStream} for the signs of a starting vector: recursion
+     * r ∈ {0, 1} of seed s draws entry i from the stream (s, r, START_SIGNS), −1/√N where its i-th long
+     * is negative and +1/√N otherwise.
+     */
+    public static final long START_SIGNS = 0x5EED_0000_0000_1A2DL;
+
+    /**
      * Default half-width of the window of level statistics, in units of t: |λ − c| ≤ 1.75 t holds
      * about 20% of the levels at w/t = 16.5 (the dense central 20% spans ±1.77 t at L = 16), and
      * 17–23% over w/t = 14–19.
@@ -90,13 +98,13 @@ public final class LanczosWindow {
     /**
      * @param h    the matrix; use {@link ScaledHamiltonian#of} with scale 1 and shift 0 for M itself
      *             (Lanczos needs no rescaling)
-     * @param seed seed of the random starting vector (±1/√N entries)
+     * @param seed seed of the random starting vector (±1/√N entries, recursion 0 of {@link #START_SIGNS})
      */
     public LanczosWindow(ScaledHamiltonian h, long seed) {
-        this(h, Stencils.sturmCounter(), seed);
+        this(h, VectorizationProvider.getInstance().sturmCounter(), seed, 0);
     }
 
-    LanczosWindow(ScaledHamiltonian h, SturmCounter counter, long seed) {
+    LanczosWindow(ScaledHamiltonian h, SturmCounter counter, long seed, int recursion) {
         this.h = h;
         this.counter = counter;
         this.sites = h.sites();
@@ -104,10 +112,10 @@ public final class LanczosWindow {
         x = new double[len];
         out = new double[len];
         row = new double[h.size()];
-        SplittableRandom random = new SplittableRandom(seed);
+        RandomStream random = new RandomStream(seed, recursion, START_SIGNS);
         double entry = 1 / Math.sqrt(sites);
         for (int i = 0; i < sites; i++) {
-            x[i] = random.nextBoolean() ? entry : -entry;
+            x[i] = random.nextLong() < 0 ? -entry : entry;
         }
     }
 
@@ -117,8 +125,8 @@ public final class LanczosWindow {
     }
 
     /**
-     * The eigenvalues in [lower, upper]: two recursions (starting vectors from {@code seed} and from
-     * a seed derived from it) run {@link #FIRST_STEPS_PER_SITE}·N steps, then
+     * The eigenvalues in [lower, upper]: two recursions (starting vectors: recursions 0 and 1 of
+     * {@code seed}, see {@link #START_SIGNS}) run {@link #FIRST_STEPS_PER_SITE}·N steps, then
      * {@link #MORE_STEPS_PER_SITE}·N at a time until the common eigenvalues of two successive
      * checkpoints agree or {@link #MAX_STEPS_PER_SITE}·N steps are done.
      */
@@ -126,8 +134,9 @@ public final class LanczosWindow {
         if (!(lower < upper)) {
             throw new IllegalArgumentException("window [" + lower + ", " + upper + "] is empty");
         }
-        LanczosWindow first = new LanczosWindow(h, seed);
-        LanczosWindow second = new LanczosWindow(h, new SplittableRandom(seed).split().nextLong());
+        SturmCounter counter = VectorizationProvider.getInstance().sturmCounter();
+        LanczosWindow first = new LanczosWindow(h, counter, seed, 0);
+        LanczosWindow second = new LanczosWindow(h, counter, seed, 1);
         int n = h.sites();
         first.extend((int) Math.ceil(FIRST_STEPS_PER_SITE * n));
         second.extend((int) Math.ceil(FIRST_STEPS_PER_SITE * n));

@@ -1,7 +1,10 @@
 package dnp.kpm;
 
+import dnp.kernel.vector.PanamaVectorConstants;
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorSpecies;
+
+import static dnp.kernel.vector.PanamaVectorConstants.LANES;
+import static dnp.kernel.vector.PanamaVectorConstants.SPECIES;
 
 /**
  * {@link BlockStencil} on the Vector API: lanes run across the block (B a multiple of the lane
@@ -11,13 +14,11 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link ScalarBlockStencil}, with separate multiply and add (no FMA), so results are identical.
  */
 final class PanamaBlockStencil implements BlockStencil {
-    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
-    private static final int LANES = SPECIES.length();
     private final ScalarBlockStencil scalar = new ScalarBlockStencil();
 
     @Override
     public String name() {
-        return "panama(" + SPECIES.vectorBitSize() + "-bit)";
+        return PanamaVectorConstants.implementationName();
     }
 
     static int lanes() {

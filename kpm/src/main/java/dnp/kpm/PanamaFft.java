@@ -1,7 +1,8 @@
 package dnp.kpm;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorSpecies;
+
+import static dnp.kernel.vector.PanamaVectorConstants.SPECIES;
 
 /**
  * The butterfly passes of {@link Fft} on the Vector API, for the passes whose butterflies come in
@@ -10,8 +11,7 @@ import jdk.incubator.vector.VectorSpecies;
  * bit-identical to the scalar one.
  */
 final class PanamaFft {
-    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
-    static final int LANES = SPECIES.length();
+    static final int LANES = dnp.kernel.vector.PanamaVectorConstants.LANES;
 
     private PanamaFft() {}
 

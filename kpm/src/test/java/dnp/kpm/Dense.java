@@ -37,7 +37,7 @@ final class Dense {
     static Dense of(RealizationInput input) {
         int n = input.sites();
         DenseMatrix h = AndersonHamiltonian.build(input.lattice(), input.hopping(), input.disorder());
-        try (EigenDecomposition e = new LapackEigenSolver(LapackEigenSolver.Driver.DSYEVD).decompose(h)) {
+        try (EigenDecomposition e = new LapackEigenSolver(LapackEigenSolver.Routine.DSYEVD).decompose(h)) {
             double[][] q = new double[n][n]; // q[α][j] = φ_αj²
             for (int a = 0; a < n; a++) {
                 for (int j = 0; j < n; j++) {

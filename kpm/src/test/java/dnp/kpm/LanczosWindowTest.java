@@ -6,6 +6,10 @@ import dnp.kernel.model.AndersonHamiltonian;
 import dnp.kernel.model.BoundaryCondition;
 import dnp.kernel.model.Disorder;
 import dnp.kernel.model.Lattice;
+import dnp.kernel.model.RandomStream;
+import dnp.kernel.vector.ScalarSturmCounter;
+import dnp.kernel.vector.SturmCounter;
+import dnp.kernel.vector.VectorizationProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -17,13 +21,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The Lanczos window against dense diagonalization, and its tridiagonal machinery against definitions. */
 class LanczosWindowTest {
 
     private static double[] dense(Lattice lattice, double t, Disorder disorder) {
         try (DenseMatrix m = AndersonHamiltonian.build(lattice, t, disorder)) {
-            return new LapackEigenSolver(LapackEigenSolver.Driver.DSYEVD).eigenvalues(m);
+            return new LapackEigenSolver(LapackEigenSolver.Routine.DSYEVD).eigenvalues(m);
         }
     }
 
@@ -125,7 +130,7 @@ class LanczosWindowTest {
                 m.set(i, j, dense[i][j]);
             }
         }
-        try (var e = new LapackEigenSolver(LapackEigenSolver.Driver.DSYEVD).decompose(m)) { // consumes m
+        try (var e = new LapackEigenSolver(LapackEigenSolver.Routine.DSYEVD).decompose(m)) { // consumes m
             values = e.eigenvalues().clone();
         }
         LanczosWindow.Tridiagonal t = new LanczosWindow.Tridiagonal(alpha, beta, 0, n, new ScalarSturmCounter());
@@ -151,10 +156,8 @@ class LanczosWindowTest {
     /** Scalar and Vector API Sturm counts are identical, including at the eigenvalues themselves and far outside. */
     @Test
     void sturmCounterImplementationsAgree() {
-        SturmCounter panama = Stencils.panamaSturmOrNull();
-        if (panama == null) {
-            return;
-        }
+        SturmCounter panama = VectorizationProvider.panama().map(VectorizationProvider::sturmCounter).orElse(null);
+        assumeTrue(panama != null, "Vector API not available");
         SplittableRandom random = new SplittableRandom(4);
         int n = 2000;
         double[] a = new double[n];
@@ -177,6 +180,30 @@ class LanczosWindowTest {
         panama.count(a, b2, n, Double.MIN_NORMAL * 4, shifts, vector);
         assertArrayEquals(scalar, vector);
         assertEquals(0, scalar[100]);
+    }
+
+    /**
+     * The starting vector is the documented draw of the project's random stream: entry i of recursion
+     * 0 of seed 5 is −1/√N where the i-th long of (5, 0, START_SIGNS) is negative; the same seed gives
+     * the same vector, and recursion 1 a different one.
+     */
+    @Test
+    void startingVectorIsDrawnFromTheRandomStream() {
+        Lattice lattice = Lattice.periodic(4);
+        ScaledHamiltonian h = ScaledHamiltonian.of(lattice, 1, Disorder.box(64, 5, 1, 0), 1.0, 0.0);
+        double[] x = new LanczosWindow(h, 5).vectorForTest();
+        RandomStream stream = new RandomStream(5, 0, LanczosWindow.START_SIGNS);
+        double entry = 1 / Math.sqrt(64);
+        int negative = 0;
+        for (int i = 0; i < 64; i++) {
+            double expected = stream.nextLong() < 0 ? -entry : entry;
+            assertEquals(expected, x[i], "entry " + i);
+            negative += expected < 0 ? 1 : 0;
+        }
+        assertTrue(negative > 16 && negative < 48, "signs are random: " + negative + " of 64 negative");
+        assertArrayEquals(x, new LanczosWindow(h, 5).vectorForTest());
+        double[] other = new LanczosWindow(h, new ScalarSturmCounter(), 5, 1).vectorForTest();
+        assertTrue(!Arrays.equals(x, other), "the second recursion starts elsewhere");
     }
 
     @Test

@@ -5,6 +5,7 @@ import dnp.kernel.model.AndersonHamiltonian;
 import dnp.kernel.model.BoundaryCondition;
 import dnp.kernel.model.Disorder;
 import dnp.kernel.model.Lattice;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -12,6 +13,7 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The block stencil against the dense matrix–vector product, and SIMD against scalar. */
@@ -97,6 +99,18 @@ class StencilTest {
         assertArrayEquals(a1, a2);
         assertArrayEquals(xx1, xx2);
         assertArrayEquals(xo1, xo2);
+    }
+
+    /** Fails when the stencil silently fell back to the scalar loops: it follows the kernel's one provider. */
+    @Test
+    void vectorStencilIsUsedUnlessScalarWasAskedFor() {
+        String name = Stencils.preferred().name();
+        assertEquals(dnp.kernel.vector.VectorizationProvider.getInstance().name(), name);
+        if (dnp.kernel.vector.VectorizationProvider.scalarRequested()) {
+            assertEquals("scalar", name);
+        } else {
+            assertTrue(name.startsWith("panama"), "expected the Vector API stencil, got " + name);
+        }
     }
 
     private static BlockStencil[] stencils() {

@@ -78,8 +78,8 @@ class KernelAgainstReferenceTest {
     }
 
     static Stream<EigenSolver> drivers() {
-        return Stream.of(new LapackEigenSolver(LapackEigenSolver.Driver.DSYEVD),
-                new LapackEigenSolver(LapackEigenSolver.Driver.DSYEVR), new ReferenceEigenSolver());
+        return Stream.of(new LapackEigenSolver(LapackEigenSolver.Routine.DSYEVD),
+                new LapackEigenSolver(LapackEigenSolver.Routine.DSYEVR), new ReferenceEigenSolver());
     }
 
     static void assertAgree(RealizationResult expected, RealizationResult actual, String where) {

@@ -31,7 +31,7 @@ class NativeAgainstReferenceEigenTest {
         List<Arguments> cases = new ArrayList<>();
         for (int size = 3; size <= 8; size++) {
             for (BoundaryCondition bc : BoundaryCondition.values()) {
-                for (LapackEigenSolver.Driver driver : LapackEigenSolver.Driver.values()) {
+                for (LapackEigenSolver.Routine driver : LapackEigenSolver.Routine.values()) {
                     cases.add(Arguments.of(size, bc, 6.5, 108.0, driver));   // generic, non-degenerate
                     if (size <= 6) {
                         cases.add(Arguments.of(size, bc, 1.0, 0.0, driver)); // w = 0: degenerate shells
@@ -44,7 +44,7 @@ class NativeAgainstReferenceEigenTest {
 
     @ParameterizedTest(name = "L={0} {1} t={2} w={3} {4}")
     @MethodSource("cases")
-    void spectraAndProjectorsAgree(int size, BoundaryCondition bc, double t, double w, LapackEigenSolver.Driver driver) {
+    void spectraAndProjectorsAgree(int size, BoundaryCondition bc, double t, double w, LapackEigenSolver.Routine driver) {
         Lattice lattice = new Lattice(size, bc);
         Disorder disorder = Disorder.box(lattice.sites(), w, 21, size);
         EigenSolver lapack = new LapackEigenSolver(driver);

@@ -7,7 +7,10 @@ import dnp.reference.ReferenceEigenSolver;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** The eigen stages a job can name: the one list of their names. */
+/**
+ * The eigen stages a job can name ({@code --driver} and the records' {@code "driver"}): the one list of
+ * their names. The two LAPACK ones map onto {@link LapackEigenSolver.Routine}, the routine itself.
+ */
 public enum Driver {
     /** LAPACK divide and conquer: the default; eigenvectors in place. */
     DSYEVD,
@@ -44,8 +47,8 @@ public enum Driver {
 
     public EigenSolver solver() {
         return switch (this) {
-            case DSYEVD -> new LapackEigenSolver(LapackEigenSolver.Driver.DSYEVD);
-            case DSYEVR -> new LapackEigenSolver(LapackEigenSolver.Driver.DSYEVR);
+            case DSYEVD -> new LapackEigenSolver(LapackEigenSolver.Routine.DSYEVD);
+            case DSYEVR -> new LapackEigenSolver(LapackEigenSolver.Routine.DSYEVR);
             case REFERENCE -> new ReferenceEigenSolver();
         };
     }

@@ -9,29 +9,32 @@ import java.util.Locale;
 /**
  * The eigen stage on native LAPACK through FFM.
  * <ul>
- *   <li>{@link Driver#DSYEVD}: divide and conquer; eigenvectors overwrite the input in place, no
+ *   <li>{@link Routine#DSYEVD}: divide and conquer; eigenvectors overwrite the input in place, no
  *       copy of the N² matrix; workspace 1 + 6N + 2N² doubles (beyond 32-bit LAPACK integers from
  *       N = 32768, i.e. L = 32).</li>
- *   <li>{@link Driver#DSYEVR}: MRRR; O(N) workspace, but the eigenvectors need a second N² matrix
+ *   <li>{@link Routine#DSYEVR}: MRRR; O(N) workspace, but the eigenvectors need a second N² matrix
  *       (the input is freed once they are computed).</li>
  * </ul>
  * Eigenvalues alone (level statistics) go through dsyevd_2stage from N = {@link #TWO_STAGE_FROM_ORDER}
- * on, whatever the driver, when the provider has it: same divide and conquer on the tridiagonal
+ * on, whatever the routine, when the provider has it: same divide and conquer on the tridiagonal
  * matrix, a reduction to it that is about twice as fast at N = 8000. {@link #valuesRoutine(int)} names
  * the routine a given N uses.
  */
 public final class LapackEigenSolver implements EigenSolver {
 
-    /** LAPACK driver routine. */
-    public enum Driver {
+    /**
+     * The LAPACK driver routine that factorizes. Not {@code dnp.sweep.Driver}, which is the user's
+     * {@code --driver} choice (these two routines or the pure-Java reference solver) and maps onto this.
+     */
+    public enum Routine {
         DSYEVD, DSYEVR;
 
         public String label() {
             return name().toLowerCase(Locale.ROOT);
         }
 
-        public static Driver parse(String text) {
-            for (Driver d : values()) {
+        public static Routine parse(String text) {
+            for (Routine d : values()) {
                 if (d.label().equals(text.trim().toLowerCase(Locale.ROOT))) {
                     return d;
                 }
@@ -47,42 +50,42 @@ public final class LapackEigenSolver implements EigenSolver {
      */
     public static final int TWO_STAGE_FROM_ORDER = 2000;
 
-    private final Driver driver;
+    private final Routine routine;
     private final int twoStageFromOrder;
 
-    public LapackEigenSolver(Driver driver) {
-        this(driver, TWO_STAGE_FROM_ORDER);
+    public LapackEigenSolver(Routine routine) {
+        this(routine, TWO_STAGE_FROM_ORDER);
     }
 
     /**
      * @param twoStageFromOrder smallest N whose eigenvalues alone use dsyevd_2stage (1: always;
      *                          {@link Integer#MAX_VALUE}: never)
      */
-    public LapackEigenSolver(Driver driver, int twoStageFromOrder) {
+    public LapackEigenSolver(Routine routine, int twoStageFromOrder) {
         if (twoStageFromOrder < 1) {
             throw new IllegalArgumentException("twoStageFromOrder must be at least 1, got " + twoStageFromOrder);
         }
-        this.driver = driver;
+        this.routine = routine;
         this.twoStageFromOrder = twoStageFromOrder;
     }
 
     /** The LAPACK routine {@link #eigenvalues(DenseMatrix)} calls for a matrix of order {@code n}. */
     public String valuesRoutine(int n) {
-        return n >= twoStageFromOrder && Lapack.hasDsyevd2stage() ? "dsyevd_2stage" : driver.label();
+        return n >= twoStageFromOrder && Lapack.hasDsyevd2stage() ? "dsyevd_2stage" : routine.label();
     }
 
-    public Driver driver() {
-        return driver;
+    public Routine routine() {
+        return routine;
     }
 
     @Override
     public boolean pairsFromOneFactorization() {
-        return driver == Driver.DSYEVD;
+        return routine == Routine.DSYEVD;
     }
 
     @Override
     public String name() {
-        return driver.label();
+        return routine.label();
     }
 
     @Override
@@ -90,7 +93,7 @@ public final class LapackEigenSolver implements EigenSolver {
         int n = matrix.order();
         double[] values = new double[n];
         MemorySegment w = java.lang.foreign.Arena.ofAuto().allocate(ValueLayout.JAVA_DOUBLE, Math.max(1, n));
-        switch (driver) {
+        switch (routine) {
             case DSYEVD -> {
                 Lapack.dsyevd(Lapack.Job.VECTORS, n, matrix.segment(), Math.max(1, n), w);
                 MemorySegment.copy(w, ValueLayout.JAVA_DOUBLE, 0, values, 0, n);
@@ -118,7 +121,7 @@ public final class LapackEigenSolver implements EigenSolver {
     public record Window(double[] eigenvalues, double[][] vectors) {}
 
     /**
-     * Only the eigenpairs with indices il…iu, by dsyevr (whatever this solver's driver): the
+     * Only the eigenpairs with indices il…iu, by dsyevr (whatever this solver's routine): the
      * tridiagonal reduction is still O(N³), but eigenvectors are computed and back-transformed for
      * the window alone. {@code matrix} is destroyed but stays open.
      */
@@ -152,7 +155,7 @@ public final class LapackEigenSolver implements EigenSolver {
             MemorySegment.copy(w, ValueLayout.JAVA_DOUBLE, 0, values, 0, n);
             return values;
         }
-        switch (driver) {
+        switch (routine) {
             case DSYEVD -> Lapack.dsyevd(Lapack.Job.VALUES, n, matrix.segment(), n, w);
             case DSYEVR -> Lapack.dsyevr(Lapack.Job.VALUES, n, matrix.segment(), n, 1, n, w, MemorySegment.NULL, n);
             default -> throw new IllegalStateException("unreachable");

@@ -6,8 +6,8 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 
-import static dnp.kernel.vector.VectorConstants.LANES;
-import static dnp.kernel.vector.VectorConstants.SPECIES;
+import static dnp.kernel.vector.PanamaVectorConstants.LANES;
+import static dnp.kernel.vector.PanamaVectorConstants.SPECIES;
 
 /**
  * {@link SpectralKernels} on the Vector API (jdk.incubator.vector): full-width lanes over the
@@ -32,7 +32,7 @@ final class PanamaSpectralKernels implements SpectralKernels {
 
     @Override
     public String name() {
-        return "panama(" + SPECIES.vectorBitSize() + "-bit)";
+        return PanamaVectorConstants.implementationName();
     }
 
     @Override

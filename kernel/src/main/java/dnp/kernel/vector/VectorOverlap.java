@@ -6,8 +6,8 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 
-import static dnp.kernel.vector.VectorConstants.LANES;
-import static dnp.kernel.vector.VectorConstants.SPECIES;
+import static dnp.kernel.vector.PanamaVectorConstants.LANES;
+import static dnp.kernel.vector.PanamaVectorConstants.SPECIES;
 
 /**
  * A block of O = QᵀQ in Java with the Vector API: each entry O_αβ is the dot product of columns α

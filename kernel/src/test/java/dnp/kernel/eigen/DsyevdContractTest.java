@@ -4,6 +4,6 @@ package dnp.kernel.eigen;
 class DsyevdContractTest extends EigenSolverContract {
     @Override
     protected EigenSolver solver() {
-        return new LapackEigenSolver(LapackEigenSolver.Driver.DSYEVD);
+        return new LapackEigenSolver(LapackEigenSolver.Routine.DSYEVD);
     }
 }

@@ -4,6 +4,6 @@ package dnp.kernel.eigen;
 class DsyevdTwoStageContractTest extends EigenSolverContract {
     @Override
     protected EigenSolver solver() {
-        return new LapackEigenSolver(LapackEigenSolver.Driver.DSYEVD, 1);
+        return new LapackEigenSolver(LapackEigenSolver.Routine.DSYEVD, 1);
     }
 }

@@ -4,6 +4,6 @@ package dnp.kernel.eigen;
 class DsyevrContractTest extends EigenSolverContract {
     @Override
     protected EigenSolver solver() {
-        return new LapackEigenSolver(LapackEigenSolver.Driver.DSYEVR);
+        return new LapackEigenSolver(LapackEigenSolver.Routine.DSYEVR);
     }
 }

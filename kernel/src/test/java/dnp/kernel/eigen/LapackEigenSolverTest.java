@@ -62,8 +62,8 @@ class LapackEigenSolverTest {
     }
 
     @ParameterizedTest
-    @EnumSource(LapackEigenSolver.Driver.class)
-    void decompositionsHaveEveryProperty(LapackEigenSolver.Driver driver) {
+    @EnumSource(LapackEigenSolver.Routine.class)
+    void decompositionsHaveEveryProperty(LapackEigenSolver.Routine driver) {
         EigenSolver solver = new LapackEigenSolver(driver);
         for (double[][] m : cases()) {
             try (EigenDecomposition e = solver.decompose(toDense(m))) {
@@ -76,11 +76,11 @@ class LapackEigenSolverTest {
     void dsyevdReturnsEigenvectorsInPlaceAndDsyevrInANewMatrix() {
         double[][] m = EigenProperties.randomSymmetric(10, 3);
         DenseMatrix a = toDense(m);
-        try (EigenDecomposition e = new LapackEigenSolver(LapackEigenSolver.Driver.DSYEVD).decompose(a)) {
+        try (EigenDecomposition e = new LapackEigenSolver(LapackEigenSolver.Routine.DSYEVD).decompose(a)) {
             assertSame(a, e.vectors());
         }
         DenseMatrix b = toDense(m);
-        try (EigenDecomposition e = new LapackEigenSolver(LapackEigenSolver.Driver.DSYEVR).decompose(b)) {
+        try (EigenDecomposition e = new LapackEigenSolver(LapackEigenSolver.Routine.DSYEVR).decompose(b)) {
             assertNotSame(b, e.vectors());
         }
     }
@@ -89,7 +89,7 @@ class LapackEigenSolverTest {
     void eigenvaluesOnlyPathGivesTheSameSpectrum() {
         Lattice lattice = Lattice.periodic(6);
         Disorder d = Disorder.box(lattice.sites(), 108, 5, 0);
-        for (LapackEigenSolver.Driver driver : LapackEigenSolver.Driver.values()) {
+        for (LapackEigenSolver.Routine driver : LapackEigenSolver.Routine.values()) {
             EigenSolver solver = new LapackEigenSolver(driver);
             double[] full;
             try (EigenDecomposition e = solver.decompose(AndersonHamiltonian.build(lattice, 6.5, d))) {
@@ -107,8 +107,8 @@ class LapackEigenSolverTest {
      */
     @Test
     void twoStageEigenvaluesAgreeWithDsyevdAndKeepTheTraces() {
-        EigenSolver twoStage = new LapackEigenSolver(LapackEigenSolver.Driver.DSYEVD, 1);
-        EigenSolver oneStage = new LapackEigenSolver(LapackEigenSolver.Driver.DSYEVD, Integer.MAX_VALUE);
+        EigenSolver twoStage = new LapackEigenSolver(LapackEigenSolver.Routine.DSYEVD, 1);
+        EigenSolver oneStage = new LapackEigenSolver(LapackEigenSolver.Routine.DSYEVD, Integer.MAX_VALUE);
         for (double[][] a : cases()) {
             int n = a.length;
             double norm = EigenProperties.frobenius(a);
@@ -132,13 +132,13 @@ class LapackEigenSolverTest {
     /** Fails when the eigenvalues-only fast path silently fell back to the one-stage reduction. */
     @Test
     void eigenvaluesOnlyUsesTheTwoStageReductionFromItsThreshold() {
-        LapackEigenSolver solver = new LapackEigenSolver(LapackEigenSolver.Driver.DSYEVD);
+        LapackEigenSolver solver = new LapackEigenSolver(LapackEigenSolver.Routine.DSYEVD);
         int from = LapackEigenSolver.TWO_STAGE_FROM_ORDER;
         assertEquals("dsyevd", solver.valuesRoutine(from - 1));
         assertEquals("dsyevd_2stage", solver.valuesRoutine(from));
-        assertEquals("dsyevd_2stage", new LapackEigenSolver(LapackEigenSolver.Driver.DSYEVR).valuesRoutine(from));
-        assertEquals("dsyevr", new LapackEigenSolver(LapackEigenSolver.Driver.DSYEVR).valuesRoutine(from - 1));
-        assertThrows(IllegalArgumentException.class, () -> new LapackEigenSolver(LapackEigenSolver.Driver.DSYEVD, 0));
+        assertEquals("dsyevd_2stage", new LapackEigenSolver(LapackEigenSolver.Routine.DSYEVR).valuesRoutine(from));
+        assertEquals("dsyevr", new LapackEigenSolver(LapackEigenSolver.Routine.DSYEVR).valuesRoutine(from - 1));
+        assertThrows(IllegalArgumentException.class, () -> new LapackEigenSolver(LapackEigenSolver.Routine.DSYEVD, 0));
     }
 
     @Test
@@ -158,7 +158,7 @@ class LapackEigenSolverTest {
         }
         double[] sorted = expected.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         try (DenseMatrix m = AndersonHamiltonian.build(lattice, t, Disorder.box(64, 0, 1, 0))) {
-            assertArrayEquals(sorted, new LapackEigenSolver(LapackEigenSolver.Driver.DSYEVD).eigenvalues(m), 1e-12);
+            assertArrayEquals(sorted, new LapackEigenSolver(LapackEigenSolver.Routine.DSYEVD).eigenvalues(m), 1e-12);
         }
     }
 
@@ -167,6 +167,6 @@ class LapackEigenSolverTest {
     void nativePathIsTheBundledOpenBlas() {
         Provider p = NativeLibraries.provider();
         assertEquals(Provider.Kind.BUNDLED, p.kind(), p.description());
-        assertEquals("dsyevd", new LapackEigenSolver(LapackEigenSolver.Driver.DSYEVD).name());
+        assertEquals("dsyevd", new LapackEigenSolver(LapackEigenSolver.Routine.DSYEVD).name());
     }
 }

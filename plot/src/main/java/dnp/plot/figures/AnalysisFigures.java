@@ -3,6 +3,7 @@ package dnp.plot.figures;
 import dnp.analysis.Crossings;
 import dnp.analysis.FiniteSizeScaling;
 import dnp.analysis.Literature;
+import dnp.analysis.ScalingTables;
 import dnp.analysis.MultifractalAnalysis;
 import dnp.analysis.TransitionAnalysis;
 import dnp.plot.Plot;
@@ -42,7 +43,7 @@ public final class AnalysisFigures {
         if (fit != null) {
             int points = 200;
             int[] sizes = a.curves().stream().mapToInt(Crossings.Curve::size).toArray();
-            double[][] curves = FiniteSizeScaling.fittedCurves(fit, sizes, x[0], x[x.length - 1], points);
+            double[][] curves = ScalingTables.fittedCurves(fit, sizes, x[0], x[x.length - 1], points);
             double[] fine = new double[points];
             for (int i = 0; i < points; i++) {
                 fine[i] = x[0] + (x[x.length - 1] - x[0]) * i / (points - 1);
@@ -69,7 +70,7 @@ public final class AnalysisFigures {
         if (fit == null) {
             return null;
         }
-        List<FiniteSizeScaling.CollapsePoint> points = FiniteSizeScaling.collapse(fit, a.scaling().scaling().data());
+        List<FiniteSizeScaling.CollapsePoint> points = ScalingTables.collapse(fit, a.scaling().scaling().data());
         Plot plot = new Plot("Data collapse, order " + fit.order(), "scaling variable ψ L^(1/ν)",
                 "⟨r⟩ − irrelevant correction").note(String.format(Locale.ROOT,
                 "w/t_c = %.3f, ν = %.3f, χ²/dof = %.1f/%d, p = %.2g", fit.xc(), fit.nu(), fit.chi2(), fit.dof(),

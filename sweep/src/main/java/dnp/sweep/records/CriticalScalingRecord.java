@@ -19,7 +19,7 @@ import java.util.List;
 public record CriticalScalingRecord(String schema, double w, double tc, double criticalRatio, List<Double> hoppings,
                                     List<Double> omegaN, String method, Kpm kpm, double binWidth, List<Size> sizes,
                                     LiteratureValues literature, String fits, Provenance provenance) {
-    public static final String SCHEMA = "dnp.critical-scaling/1";
+    public static final String SCHEMA = "dnp.critical-scaling/2";
 
     /** KPM settings (null for dense). */
     public record Kpm(int moments, int sites, String kernel) {}
@@ -47,9 +47,11 @@ public record CriticalScalingRecord(String schema, double w, double tc, double c
      * @param ci95       95% interval
      * @param range      ω_n of the first and last point used
      * @param acceptable χ² p-value ≥ 0.05
+     * @param excluded   points of the fit window left out: C (or the peak width) or its error not positive and
+     *                   finite, or a peak not bracketed by the t grid
      */
     public record Fit(double value, @JsonProperty("ci95") double[] interval, double[] range, int points,
-                      double chi2, int dof, double p, boolean acceptable) {}
+                      double chi2, int dof, double p, boolean acceptable, int excluded) {}
 
     /**
      * @param muFromD2      1 − D_2/3 for the literature range of D_2

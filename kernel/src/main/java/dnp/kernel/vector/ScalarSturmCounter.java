@@ -1,11 +1,11 @@
-package dnp.kpm;
+package dnp.kernel.vector;
 
 /**
  * {@link SturmCounter} with plain loops: the reference and the fallback. Eight shifts run as
  * independent chains through one pass over T, so the divisions of different chains overlap instead
  * of waiting on each other's latency.
  */
-final class ScalarSturmCounter implements SturmCounter {
+public final class ScalarSturmCounter implements SturmCounter {
     private static final int CHAINS = 8;
 
     @Override

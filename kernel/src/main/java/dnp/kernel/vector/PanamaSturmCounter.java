@@ -1,9 +1,11 @@
-package dnp.kpm;
+package dnp.kernel.vector;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorSpecies;
+
+import static dnp.kernel.vector.PanamaVectorConstants.LANES;
+import static dnp.kernel.vector.PanamaVectorConstants.SPECIES;
 
 /**
  * {@link SturmCounter} on the Vector API: the lanes hold different shifts, and two vectors of
@@ -12,13 +14,11 @@ import jdk.incubator.vector.VectorSpecies;
  * identical.
  */
 final class PanamaSturmCounter implements SturmCounter {
-    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
-    private static final int LANES = SPECIES.length();
     private static final int PASS = 2 * LANES;
 
     @Override
     public String name() {
-        return "panama(" + SPECIES.vectorBitSize() + "-bit)";
+        return PanamaVectorConstants.implementationName();
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dnp.kpm;
+package dnp.kernel.vector;
 
 /**
  * Sturm counts of a symmetric tridiagonal matrix T (diagonal a, squared off-diagonal b2): for each
@@ -11,7 +11,7 @@ package dnp.kpm;
  * Implementations perform the same IEEE operations in the same order for every shift, so they
  * return identical counts.
  */
-interface SturmCounter {
+public interface SturmCounter {
 
     /** {@code scalar} or {@code panama(<bits>-bit)}. */
     String name();
