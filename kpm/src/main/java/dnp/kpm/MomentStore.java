@@ -62,8 +62,8 @@ public final class MomentStore {
     private static final int HEADER_BYTES = 96;
 
     private final Path directory;
-    /** Where a store that recovers reports what it did; null: a damaged file or a failed write is an exception. */
-    private final Consumer<String> warnings;
+    /** What a damaged, unreadable or unwritable file does: recompute and warn, or throw. */
+    private final RecoveringFiles files;
 
     /**
      * A moment file whose bytes are not what was written (truncated, altered, not a moment file at all):
@@ -89,7 +89,7 @@ public final class MomentStore {
      */
     public MomentStore(Path directory, Consumer<String> warnings) {
         this.directory = directory;
-        this.warnings = warnings;
+        this.files = new RecoveringFiles(directory, warnings);
     }
 
     /** The folder of the moment files. */
@@ -135,15 +135,15 @@ public final class MomentStore {
     /** The moments of one part: read if its file exists, else computed on the stencil and written (fsync, atomic rename). */
     public KpmMoments loadPart(RealizationInput input, KpmSettings settings, int part, int parts) throws IOException {
         Path file = partFileFor(input, settings, part, parts);
-        if (Files.exists(file) && readable(file)) {
+        if (files.usable(file)) {
             try {
                 return readPart(file, input, settings, part, parts);
             } catch (DamagedFileException ex) {
-                recovering(ex);
+                files.recovering(ex);
             }
         }
         KpmMoments moments = SiteParts.compute(input, settings, part, parts);
-        keep(file, input, moments);
+        files.keep(file, f -> write(f, input, moments));
         return moments;
     }
 
@@ -159,7 +159,7 @@ public final class MomentStore {
             try {
                 read.add(readPart(file, input, settings, p, parts));
             } catch (DamagedFileException ex) {
-                recovering(ex);
+                files.recovering(ex);
                 read.add(loadPart(input, settings, p, parts));
             }
         }
@@ -182,50 +182,16 @@ public final class MomentStore {
     /** The stored moments of this request if its file exists, else computes them and stores them. */
     public KpmMoments load(RealizationInput input, KpmSettings settings) throws IOException {
         Path file = fileFor(input, settings);
-        if (Files.exists(file) && readable(file)) {
+        if (files.usable(file)) {
             try {
                 return read(file, input, settings);
             } catch (DamagedFileException ex) {
-                recovering(ex);
+                files.recovering(ex);
             }
         }
         KpmMoments moments = KpmEngine.compute(input, settings);
-        keep(file, input, moments);
+        files.keep(file, f -> write(f, input, moments));
         return moments;
-    }
-
-    /** A recovering store goes on after a damaged file (reporting it); a strict one throws. */
-    private void recovering(DamagedFileException ex) throws DamagedFileException {
-        if (warnings == null) {
-            throw ex;
-        }
-        warnings.accept(ex.getMessage() + "; its moments are computed again and the file replaced");
-    }
-
-    /** An existing file this process cannot read (permissions) is, for a recovering store, one it recomputes. */
-    private boolean readable(Path file) {
-        if (warnings == null || Files.isReadable(file)) {
-            return true;
-        }
-        warnings.accept(file + ": cannot be read (permission denied); its moments are computed again");
-        return false;
-    }
-
-    /** Writes the moments; a recovering store that cannot (read-only folder, full disk) says so and goes on. */
-    private void keep(Path file, RealizationInput input, KpmMoments moments) throws IOException {
-        try {
-            Files.createDirectories(directory);
-            write(file, input, moments);
-        } catch (IOException ex) {
-            if (warnings == null) {
-                throw ex;
-            }
-            String reason = ex instanceof java.nio.file.AccessDeniedException ? "permission denied"
-                    : ex instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason()
-                    : String.valueOf(ex.getMessage());
-            warnings.accept(file + ": cannot be written (" + reason + "); the moments computed now are used, but not "
-                    + "kept for a later run");
-        }
     }
 
     /** Writes {@code moments} of {@code input}'s realization to {@code file}, atomically. */

@@ -25,7 +25,9 @@ import java.util.zip.CRC32C;
  * estimator settings), written to a temporary file, forced to disk and renamed into place; a file
  * whose header does not match the request or whose checksum fails is refused with an
  * {@link IOException}. Any ω_n, ω_MW, relaxation time, A_0, temperature, kernel or convention is
- * evaluated from the file alone.
+ * evaluated from the file alone. A store made with a warnings consumer recovers as {@link MomentStore}'s
+ * does ({@link RecoveringFiles}): a damaged file is computed again and replaced, an unwritable folder
+ * only warned about.
  *
  * <p><b>Format, version 1</b> (little-endian; offsets in bytes):
  * <pre>
@@ -63,9 +65,17 @@ public final class VectorMomentStore {
     private static final int IO_CHUNK = 8 << 20;
 
     private final Path directory;
+    private final RecoveringFiles files;
 
+    /** A strict store: a damaged file or a failed write throws. */
     public VectorMomentStore(Path directory) {
+        this(directory, null);
+    }
+
+    /** A store that recovers, each recovery reported as one line to {@code warnings}. */
+    public VectorMomentStore(Path directory, java.util.function.Consumer<String> warnings) {
         this.directory = directory;
+        this.files = new RecoveringFiles(directory, warnings);
     }
 
     public Path directory() {
@@ -113,12 +123,15 @@ public final class VectorMomentStore {
     /** The stored moments of this request if its file exists, else computed and stored. */
     public GramMoments load(RealizationInput input, VectorSettings settings) throws IOException {
         Path file = fileFor(input, settings);
-        if (Files.exists(file)) {
-            return read(file, input, settings, VectorEngine.allGroups(settings.groups()));
+        if (files.usable(file)) {
+            try {
+                return read(file, input, settings, VectorEngine.allGroups(settings.groups()));
+            } catch (MomentStore.DamagedFileException ex) {
+                files.recovering(ex);
+            }
         }
         GramMoments moments = VectorEngine.compute(input, settings);
-        Files.createDirectories(directory);
-        write(file, input, moments);
+        files.keep(file, f -> write(f, input, moments));
         return moments;
     }
 
@@ -127,12 +140,15 @@ public final class VectorMomentStore {
             throws IOException {
         Path file = partFileFor(input, settings, part, parts);
         int[] groups = groupsOfPart(settings.groups(), part, parts);
-        if (Files.exists(file)) {
-            return read(file, input, settings, groups);
+        if (files.usable(file)) {
+            try {
+                return read(file, input, settings, groups);
+            } catch (MomentStore.DamagedFileException ex) {
+                files.recovering(ex);
+            }
         }
         GramMoments moments = VectorEngine.compute(input, settings, VectorPartition.of(input, settings), groups);
-        Files.createDirectories(directory);
-        write(file, input, moments);
+        files.keep(file, f -> write(f, input, moments));
         return moments;
     }
 
@@ -140,8 +156,13 @@ public final class VectorMomentStore {
     public GramMoments readParts(RealizationInput input, VectorSettings settings, int parts) throws IOException {
         List<GramMoments> read = new ArrayList<>();
         for (int p = 0; p < parts; p++) {
-            read.add(read(partFileFor(input, settings, p, parts), input, settings,
-                    groupsOfPart(settings.groups(), p, parts)));
+            try {
+                read.add(read(partFileFor(input, settings, p, parts), input, settings,
+                        groupsOfPart(settings.groups(), p, parts)));
+            } catch (MomentStore.DamagedFileException ex) {
+                files.recovering(ex);
+                read.add(loadPart(input, settings, p, parts));
+            }
         }
         return GramMoments.join(read);
     }
@@ -233,7 +254,8 @@ public final class VectorMomentStore {
             byte[] magic = new byte[MAGIC.length];
             fixed.get(magic);
             if (!Arrays.equals(magic, MAGIC)) {
-                throw new IOException(file + ": not a vector moment file");
+                throw new MomentStore.DamagedFileException(file + ": not a vector moment file (damaged, or another file "
+                        + "in its place)");
             }
             int version = fixed.getInt();
             if (version != FORMAT_VERSION) {
@@ -269,9 +291,12 @@ public final class VectorMomentStore {
             mismatch(file, "draw", draw, settings.draw());
             long packed = GramMoments.packedLength(m);
             long expected = HEADER_BYTES + 8L * held + held * (8 * packed + 32L * m) + 8;
-            if (kernel < 0 || kernel >= DampingKernel.values().length || held != groups.length || expected != size) {
-                throw new IOException(file + ": inconsistent header (" + held + " groups, " + size + " bytes; expected "
-                        + groups.length + " groups)");
+            if (kernel < 0 || kernel >= DampingKernel.values().length || held < 0 || expected != size) {
+                throw new MomentStore.DamagedFileException(file + ": inconsistent header (" + held + " groups, " + size
+                        + " bytes; truncated or damaged)");
+            }
+            if (held != groups.length) {
+                throw new IOException(file + ": holds " + held + " groups, the request is for " + groups.length);
             }
             ByteBuffer ids = readExactly(ch, 8 * held, crc, file);
             int[] heldGroups = new int[held];
@@ -300,7 +325,7 @@ public final class VectorMomentStore {
             }
             long stored = readExactly(ch, 8, null, file).getLong();
             if (stored != crc.getValue()) {
-                throw new IOException(file + ": checksum mismatch (truncated or damaged file)");
+                throw new MomentStore.DamagedFileException(file + ": checksum mismatch (truncated or damaged file)");
             }
             return new GramMoments(input.sites(), scale, shift, m, DampingKernel.values()[kernel], vectors, groupCount,
                     heldGroups, groupSites, gram, traces, Math.max(0, seed), Math.max(0, realization), draw);
@@ -311,7 +336,7 @@ public final class VectorMomentStore {
         ByteBuffer buf = ByteBuffer.allocate(bytes).order(ByteOrder.LITTLE_ENDIAN);
         while (buf.hasRemaining()) {
             if (ch.read(buf) < 0) {
-                throw new IOException(file + ": truncated");
+                throw new MomentStore.DamagedFileException(file + ": truncated (damaged file)");
             }
         }
         buf.flip();

@@ -90,6 +90,15 @@ class VectorMomentStoreTest {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
             ch.truncate(ch.size() - 100);
         }
-        assertThrows(IOException.class, () -> VectorMomentStore.read(file, input, SETTINGS, VectorEngine.allGroups(4)));
+        assertThrows(MomentStore.DamagedFileException.class,
+                () -> VectorMomentStore.read(file, input, SETTINGS, VectorEngine.allGroups(4)));
+        // A strict store refuses it; a recovering one says so, computes it again and replaces the file.
+        assertThrows(MomentStore.DamagedFileException.class, () -> store.load(input, SETTINGS));
+        java.util.List<String> warnings = new java.util.ArrayList<>();
+        GramMoments recovered = new VectorMomentStore(dir, warnings::add).load(input, SETTINGS);
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.getFirst().contains(file.getFileName().toString()) && warnings.getFirst().contains("again"),
+                warnings.getFirst());
+        assertSame(recovered, VectorMomentStore.read(file, input, SETTINGS, VectorEngine.allGroups(4)));
     }
 }
