@@ -2,6 +2,7 @@ package dnp.analysis;
 
 import dnp.sweep.SizesPreset;
 import dnp.sweep.records.PairRecord;
+import dnp.sweep.records.RealizationRecord;
 import dnp.sweep.records.SweepParameters;
 
 import java.util.List;
@@ -29,7 +30,7 @@ public final class SizeSeries {
             if (!"kpm".equals(p.method())) {
                 return p.method();
             }
-            return "KPM, M = " + p.kpmMoments() + ", S = " + (p.kpmSites() == 0 ? "all" : p.kpmSites());
+            return "KPM, M = " + p.kpmMoments() + ", " + kpmSample(summary);
         }
     }
 
@@ -57,7 +58,8 @@ public final class SizeSeries {
      * C = K̄/R̄ at its ω_n with the std and sem of K divided by R̄ (the error bar of Fig. 7).
      */
     public static Table table(List<Curve> curves) {
-        Table csv = new Table("L", "method", "kpm_moments", "kpm_sites", "t", "convention", "realizations",
+        Table csv = new Table("L", "method", "kpm_moments", "kpm_sites", "kpm_estimator", "kpm_vectors", "t",
+                "convention", "realizations",
                 "omegaMW", "Pn_omegaN", "Pn_mean", "Pn_std", "Pn_sem", "C_omegaN", "K_mean", "K_std", "R_mean",
                 "C_of_means", "C_std", "C_sem");
         for (Curve c : curves) {
@@ -73,12 +75,31 @@ public final class SizeSeries {
                 Stats r = Stats.of(Summary.pairValues(group, c.correlatorPair(), PairRecord::r));
                 PairRecord first = group.getFirst().pairs().get(c.polarizationPair());
                 PairRecord firstC = group.getFirst().pairs().get(c.correlatorPair());
-                csv.row(c.size(), p.method(), kpm ? p.kpmMoments() : "", kpm ? p.kpmSites() : "", point.hopping(),
+                RealizationRecord.Kpm settings = group.getFirst().kpm();
+                boolean vectors = settings != null && settings.vectors() != null;
+                csv.row(c.size(), p.method(), kpm ? p.kpmMoments() : "", kpm && !vectors ? p.kpmSites() : "",
+                        kpm ? p.kpmEstimator().label() : "", vectors ? settings.vectors() : "", point.hopping(),
                         s.convention(), group.size(), first.omegaMW(), first.omegaN(), pn.mean(), pn.std(), pn.sem(),
                         firstC.omegaN(), k.mean(), k.std(), r.mean(), Stats.ratioOfMeans(k.mean(), r.mean()),
                         Stats.ratioOfMeans(k.std(), r.mean()), Stats.ratioOfMeans(k.sem(), r.mean()));
             });
         }
         return csv;
+    }
+
+    /**
+     * "S = 128" / "S = all" (site estimator) or "64 vectors" (vector estimator) of a KPM sweep, from its
+     * records (the vector count of each L is in them).
+     */
+    public static String kpmSample(Summary s) {
+        SweepParameters p = s.parameters();
+        RealizationRecord.Kpm first = s.records().isEmpty() ? null : s.records().getFirst().kpm();
+        if (first != null && first.vectors() != null) {
+            return first.vectors() + " vectors";
+        }
+        if (p.kpmVectors() != null) {
+            return p.kpmVectors() == 0 ? "default vectors" : p.kpmVectors() + " vectors";
+        }
+        return "S = " + (p.kpmSites() == 0 ? "all" : p.kpmSites());
     }
 }

@@ -10,6 +10,7 @@ import dnp.kernel.model.Numbers;
 import dnp.plot.figures.CriticalFigures;
 import dnp.plot.figures.PaperFigures;
 import dnp.sweep.AtomicFiles;
+import dnp.sweep.KpmSpec;
 import dnp.sweep.Method;
 import dnp.sweep.ModelSpec;
 import dnp.sweep.ProvenanceCollector;
@@ -153,8 +154,10 @@ final class CriticalCommand implements Callable<Integer> {
         analysis.localSlopeTable().write(out.resolve("local-slopes.csv"));
         analysis.scanTable().write(out.resolve("scan.csv"));
         analysis.peakTable().write(out.resolve("peaks.csv"));
-        var kpm = model.method() == Method.KPM ? new CriticalScalingRecord.Kpm(model.kpm().moments(),
-                model.kpm().sites(), model.kpm().kernel().name().toLowerCase(Locale.ROOT)) : null;
+        KpmSpec k = model.kpm();
+        boolean sites = k.estimator() == dnp.kpm.Estimator.SITES;
+        var kpm = model.method() == Method.KPM ? new CriticalScalingRecord.Kpm(k.moments(), k.estimator(),
+                sites ? k.sites() : null, sites ? null : k.vectors(), k.kernel().name().toLowerCase(Locale.ROOT)) : null;
         AtomicFiles.write(out.resolve("critical.json"), Documents.pretty(analysis.record(model.method().label(), kpm,
                 binWidth, ProvenanceCollector.collect())));
         CriticalFigures.correlatorAtCriticality(analysis).write(out.resolve("critical-tc"));

@@ -145,13 +145,15 @@ final class FigureCommand implements Callable<Integer> {
         Convention c = Convention.parse(convention);
         ModelSpec model = ModelSpec.DEFAULTS.withConvention(c).withDriver(Driver.parse(driver));
         SizesPreset preset = SizesPreset.of(paperSize);
-        KpmSpec kpm = method.kpm(preset.kpm(), this::matched);
+        KpmSpec kpm = method.kpm(preset.kpm());
         List<SizesPreset.SizeSweep> sweeps = preset.sweeps(model, sizes != null ? Grid.parseSizes(sizes) : null,
                 realizations, hoppings != null ? Grid.parse("--t", hoppings) : null, denseUpTo, kpm, seed);
         Path dir = out != null ? out : defaultFolder(SIZES, c);
         Path base = dir.resolve(SIZES);
         refuseOverwrite(base);
-        Path moments = momentCache != null ? momentCache : dir.resolve("moments");
+        // Site moments are kept in OUT/moments for every size; the vector estimator's only with --moment-cache.
+        Path moments = momentCache != null ? momentCache
+                : kpm.estimator() == dnp.kpm.Estimator.SITES ? dir.resolve(SweepRunner.MOMENTS) : null;
         List<SizeSeries.Curve> curves = new ArrayList<>();
         int computed = 0;
         int reused = 0;

@@ -11,6 +11,7 @@ import dnp.kernel.result.RealizationResult;
 import dnp.sweep.AtomicFiles;
 import dnp.sweep.ComputationException;
 import dnp.sweep.KpmRealization;
+import dnp.sweep.Warnings;
 import dnp.sweep.MemoryPlan;
 import dnp.sweep.Method;
 import dnp.sweep.ModelSpec;
@@ -66,10 +67,7 @@ final class SingleCommand implements Callable<Integer> {
             input = new RealizationInput(lattice, which.hopping, disorder(lattice, spec), spec.physics(), spec.pairs(),
                     spec.analysis(), spec.convention());
             int threads = blasThreads != null ? blasThreads : Parallelism.cores();
-            long start = System.nanoTime();
-            var moments = KpmRealization.moments(input, spec.kpm(), threads, null);
-            record = KpmRealization.record(null, input, moments, (System.nanoTime() - start) * 1e-9,
-                    ProvenanceCollector.collect());
+            record = KpmRealization.compute(null, input, spec.kpm(), threads, null, Warnings::once);
         } else {
             MemoryPlan.check(which.size, spec.driver(), 1);
             input = new RealizationInput(lattice, which.hopping, disorder(lattice, spec), spec.physics(),

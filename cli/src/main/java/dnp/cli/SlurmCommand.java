@@ -9,6 +9,11 @@ import dnp.kpm.KpmEngine;
 import dnp.kpm.KpmEvaluator;
 import dnp.kpm.KpmMoments;
 import dnp.kpm.KpmSettings;
+import dnp.kpm.Estimator;
+import dnp.kpm.GramMoments;
+import dnp.kpm.VectorEngine;
+import dnp.kpm.VectorEvaluator;
+import dnp.kpm.VectorSettings;
 import dnp.sweep.KpmSpec;
 import dnp.sweep.MemoryPlan;
 import dnp.sweep.Method;
@@ -86,8 +91,12 @@ final class SlurmCommand implements Callable<Integer> {
             // One realization at a time, its arrays in the Java heap: the heap gets what they need plus a
             // quarter and 512 MB, the task that heap, the JVM's own memory and 25% headroom.
             MemoryPlan memory = MemoryPlan.kpm(largest, spec.model().kpm());
-            heapMegabytes = (long) Math.ceil((memory.bytes() * 1.25 + 512e6) / 1e6);
-            megabytes = (long) Math.ceil((heapMegabytes * 1e6 + JVM_BYTES) * 1.25 / 1e6);
+            KpmSpec k = spec.model().kpm();
+            int n = largest * largest * largest;
+            // The vector estimator keeps its recordings and sums off the heap; its heap holds the float Gram matrices.
+            double heap = k.estimator() == Estimator.VECTORS ? k.vectorSettings(n, 1).heapBytes() : memory.bytes();
+            heapMegabytes = (long) Math.ceil((heap * 1.25 + 512e6) / 1e6);
+            megabytes = (long) Math.ceil((heapMegabytes * 1e6 + memory.bytes() - heap + JVM_BYTES) * 1.25 / 1e6);
         } else {
             MemoryPlan memory = MemoryPlan.of(largest, spec.model().driver());
             // Off-heap need of the realizations at once, the JVM's own (heap and code), and 25% headroom.
@@ -149,11 +158,12 @@ final class SlurmCommand implements Callable<Integer> {
     }
 
     /**
-     * KPM: times the moments of up to 32 sampled sites and 16 trace vectors of one realization at
-     * L = min(L, 12) with the sweep's M, and one evaluation of its frequency pairs from them; scales the
-     * moments by N (a Chebyshev step costs the same per site) and both by the number of start vectors
-     * (sites and trace vectors), and allows twice the expected time plus ten minutes for a task of
-     * {@code units} units: each unit one K-th of a realization's moments and at most one evaluation.
+     * KPM: times one realization's moments at L = min(L, 12) with the sweep's M — the site estimator's
+     * for up to 32 sampled sites and 16 trace vectors, the vector estimator's for the sweep's vectors — and
+     * one evaluation of its frequency pairs from them; scales the moments by N (a Chebyshev step and a
+     * Gram matrix cost the same per site) and, for sites, both by the number of start vectors, and allows
+     * twice the expected time plus ten minutes for a task of {@code units} units: each unit one K-th of a
+     * realization's moments and at most one evaluation.
      */
     private static String estimateKpmTime(SweepSpec spec, int units, int parts) {
         int size = spec.largestSize();
@@ -161,6 +171,23 @@ final class SlurmCommand implements Callable<Integer> {
         double t = spec.hoppings().get(spec.hoppings().size() / 2);
         RealizationInput input = spec.withSizes(List.of(probe)).input(new SweepTask(0, probe, t, 0));
         KpmSpec kpm = spec.model().kpm();
+        int n = size * size * size;
+        if (kpm.estimator() == Estimator.VECTORS) {
+            // The recursion (R vectors × M steps × N sites) and the Gram matrices (2N·M²) scale with N at the
+            // sweep's R and M; the evaluation does not depend on N.
+            VectorSettings target = kpm.vectorSettings(n, 1);
+            VectorSettings probeSettings = new VectorSettings(kpm.moments(),
+                    Math.min(target.vectors(), 4 * input.sites()), target.groups(), kpm.kernel(), 1);
+            VectorEngine.compute(input, probeSettings); // warm up
+            long begin = System.nanoTime();
+            GramMoments gram = VectorEngine.compute(input, probeSettings);
+            double engineSeconds = (System.nanoTime() - begin) * 1e-9 * target.vectors() / probeSettings.vectors();
+            VectorEvaluator.evaluate(gram, input); // warm up
+            begin = System.nanoTime();
+            VectorEvaluator.evaluate(gram, input);
+            double evaluation = (System.nanoTime() - begin) * 1e-9;
+            return limit(2 * units * (engineSeconds * n / input.sites() / parts + evaluation) + 600);
+        }
         KpmSettings probeSettings = new KpmSpec(kpm.moments(), 32, kpm.kernel()).settings(input.sites(), 1);
         KpmEngine.compute(input, probeSettings); // warm up
         long start = System.nanoTime();
@@ -170,7 +197,6 @@ final class SlurmCommand implements Callable<Integer> {
         start = System.nanoTime();
         KpmEvaluator.evaluate(moments, input);
         double evaluateSeconds = (System.nanoTime() - start) * 1e-9;
-        int n = size * size * size;
         double columns = (double) kpm.settings(n, 1).columns(n) / probeSettings.columns(input.sites());
         double realization = momentSeconds * columns * n / input.sites();
         return limit(2 * units * (realization / parts + evaluateSeconds * columns) + 600);

@@ -70,18 +70,19 @@ class FigureSizesTest {
 
         List<String> lines = Files.readAllLines(out.resolve("tables").resolve("sizes.csv"));
         List<String> header = List.of(lines.getFirst().split(","));
-        assertEquals(List.of("L", "method", "kpm_moments", "kpm_sites", "t"), header.subList(0, 5));
+        assertEquals(List.of("L", "method", "kpm_moments", "kpm_sites", "kpm_estimator", "kpm_vectors", "t"),
+                header.subList(0, 7));
         assertEquals(5, lines.size(), "header and one row per (L, t)");
         int pn = header.indexOf("Pn_mean");
         int c = header.indexOf("C_of_means");
         int k = header.indexOf("K_mean");
         List<String[]> rows = lines.subList(1, 5).stream().map(l -> l.split(",")).toList();
-        assertEquals(List.of("4,dense,,,2.0", "4,dense,,,6.5", "6,kpm,200,64,2.0", "6,kpm,200,64,6.5"),
-                rows.stream().map(r -> String.join(",", List.of(r).subList(0, 5))).toList());
+        assertEquals(List.of("4,dense,,,,,2.0", "4,dense,,,,,6.5", "6,kpm,200,64,sites,,2.0", "6,kpm,200,64,sites,,6.5"),
+                rows.stream().map(r -> String.join(",", List.of(r).subList(0, 7))).toList());
         // One realization: the table holds exactly the values of dnp single for it, by either method.
         for (String[] row : rows) {
             int size = Integer.parseInt(row[0]);
-            double t = Double.parseDouble(row[4]);
+            double t = Double.parseDouble(row[header.indexOf("t")]);
             RealizationRecord r = size == 4 ? single(4, t)
                     : single(6, t, "--method", "kpm", "--moments", "200", "--sites", "64");
             assertEquals(20.0, r.pairs().get(0).omegaN());

@@ -51,7 +51,8 @@ class SlurmDryRunTest {
                 "--method", "kpm", "--moments", "64", "--sites", "0", "--site-parts", "4", "--out", out.toString(),
                 "--tasks", "24", "--time", "00:10:00", "--dry-run");
         assertTrue(printed.contains("#SBATCH --array=0-23"), printed);
-        assertTrue(printed.contains(" --method kpm --moments 64 --sites 0 --kernel jackson --site-parts 4 "), printed);
+        assertTrue(printed.contains(" --method kpm --moments 64 --estimator sites --sites 0 --kernel jackson --site-parts 4 "),
+                printed);
         assertTrue(printed.contains("--shard \"$shard\""), printed);
         assertTrue(printed.contains(" summarize "), "the merge job summarizes the combined records\n" + printed);
         // KPM keeps its arrays in the Java heap: the task sets it, and asks for no N² matrix.

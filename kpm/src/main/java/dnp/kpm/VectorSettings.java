@@ -121,6 +121,15 @@ public record VectorSettings(int moments, int vectors, int groups, DampingKernel
     }
 
     /**
+     * Bytes of the Java heap one realization needs: the J groups' Gram matrices as floats (M² each), the
+     * evaluator's sum of them in doubles (M²/2 · 8), and its spectra and densities (≈ 3·K·M doubles).
+     */
+    public double heapBytes() {
+        double mm = (double) moments * moments;
+        return 4 * groups * mm + 4 * mm + 24.0 * KpmEvaluator.gridPoints(moments) * moments;
+    }
+
+    /**
      * Bytes one realization of N sites needs: the recordings of one block (off the heap), the 2J Gram
      * matrices (M² doubles each off the heap while they are summed, then M²/2 floats on the heap), the
      * stencil's two blocks of (N + 1)·B doubles, and the evaluator's Chebyshev matrix, its chunk of

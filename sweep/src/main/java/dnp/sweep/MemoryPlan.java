@@ -35,11 +35,18 @@ public record MemoryPlan(double bytes, String breakdown) {
     }
 
     /**
-     * One KPM realization of size L with the spec's moments and sites: no N² matrix, the Java arrays of
-     * {@link dnp.kpm.KpmSettings#bytes}.
+     * One KPM realization of size L with the spec's moments and estimator: no N² matrix; the Java arrays
+     * of {@link dnp.kpm.KpmSettings#bytes} (sites), or the recordings, Gram matrices and evaluation of
+     * {@link dnp.kpm.VectorSettings#bytes} (vectors, mostly off the heap).
      */
     public static MemoryPlan kpm(int size, KpmSpec spec) {
         int n = size * size * size;
+        if (spec.estimator() == dnp.kpm.Estimator.VECTORS) {
+            var v = spec.vectorSettings(n, 1);
+            return new MemoryPlan(v.bytes(n), String.format(Locale.ROOT,
+                    "kpm: %d vectors on %d parts of up to %d sites, %d moments, %d groups: %s", v.vectors(), v.parts(),
+                    v.largestPart(n), spec.moments(), v.groups(), gib(v.bytes(n))));
+        }
         var settings = spec.settings(n, 1);
         return new MemoryPlan(settings.bytes(n), String.format(Locale.ROOT,
                 "kpm: %d start vectors of %d sites, %d moments: %s", settings.columns(n), n, spec.moments(),
@@ -52,7 +59,27 @@ public record MemoryPlan(double bytes, String breakdown) {
      * in one Java array (fewer than 2³¹ doubles), both counted in 64 bits.
      */
     public static void checkKpm(int size, KpmSpec spec) {
+        checkKpm(size, spec, MemoryLimits.current());
+    }
+
+    static void checkKpm(int size, KpmSpec spec, MemoryLimits limits) {
         long n = (long) size * size * size;
+        if (spec.estimator() == dnp.kpm.Estimator.VECTORS) {
+            var v = spec.vectorSettings((int) n, 1);
+            if (v.blockSize(n) < 4) {
+                throw new UserInputException(String.format(Locale.ROOT, "L = %d with %d vectors records %d sites × %d "
+                        + "moments per vector, more than %s for a part's four vectors: use more --vectors (smaller "
+                        + "parts) or fewer --moments", size, v.vectors(), v.largestPart(n), spec.moments(),
+                        gib(dnp.kpm.VectorSettings.RECORDING_BYTES)));
+            }
+            MemoryPlan plan = kpm(size, spec);
+            if (plan.bytes() > limits.bytes()) {
+                throw new UserInputException(String.format(Locale.ROOT, "L = %d by KPM needs about %s (%s), but only "
+                        + "%s is available: %s; use more --vectors (smaller parts) or fewer --moments", size,
+                        gib(plan.bytes()), plan.breakdown(), gib(limits.bytes()), limits.source()));
+            }
+            return;
+        }
         var settings = spec.settings((int) n, 1);
         long values = (long) settings.columns((int) n) * spec.moments();
         if (values > Integer.MAX_VALUE - 8) {

@@ -97,7 +97,18 @@ public record ModelSpec(double width, BoundaryCondition boundary, Convention con
                 convention.label(), driver.label(), omegaN, omegaMW, p.t1e(), p.t2e(), p.omega1(), p.t1n(), p.t2n(),
                 p.a0(), p.bathTemperature(), p.omegaE(), p.nuclearRatio(), a.correlatorBinWidth(),
                 a.correlatorMaxOmega(), a.energyBins(), a.gapRatioFraction(), a.sampledGoe(), a.siteDistribution(),
-                method.label(), method == Method.KPM ? kpm.moments() : null, method == Method.KPM ? kpm.sites() : null,
-                method == Method.KPM ? kpm.kernel().name().toLowerCase(java.util.Locale.ROOT) : null, null, null);
+                method.label(), kpmValue(kpm.moments()), kpmValue(kpm.estimator()),
+                kpmValue(sites() ? kpm.sites() : null), kpmValue(sites() ? null : kpm.vectors()),
+                kpmValue(kpm.kernel().name().toLowerCase(java.util.Locale.ROOT)), null, null);
+    }
+
+    /** Whether the KPM site sums are estimated from sampled sites (the recorded count is then S, else R). */
+    private boolean sites() {
+        return kpm.estimator() == dnp.kpm.Estimator.SITES;
+    }
+
+    /** {@code value} for a KPM model, null (not recorded) for a dense one. */
+    private <T> T kpmValue(T value) {
+        return method == Method.KPM ? value : null;
     }
 }

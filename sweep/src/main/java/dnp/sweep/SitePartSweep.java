@@ -3,7 +3,11 @@ package dnp.sweep;
 import dnp.kernel.model.RealizationInput;
 import dnp.kpm.KpmMoments;
 import dnp.kpm.KpmSettings;
+import dnp.kpm.Estimator;
+import dnp.kpm.GramMoments;
 import dnp.kpm.MomentStore;
+import dnp.kpm.VectorMomentStore;
+import dnp.kpm.VectorSettings;
 import dnp.kpm.SiteParts;
 import dnp.nativebindings.NativeLibraries;
 import dnp.sweep.records.RealizationRecord;
@@ -18,8 +22,9 @@ import java.util.Set;
 
 /**
  * A KPM sweep whose realizations are divided over sites ({@code --site-parts K}): the moments of each
- * realization's site sample and trace vectors are computed in K parts ({@link SiteParts}), and a unit
- * of work is one (realization, part). Unit u = (task index)·K + part; shard I of N takes the units
+ * realization's site sample and trace vectors ({@link SiteParts}), or the vector estimator's groups
+ * ({@link VectorMomentStore#groupsOfPart}: whole groups, so the result does not depend on K), are
+ * computed in K parts, and a unit of work is one (realization, part). Unit u = (task index)·K + part; shard I of N takes the units
  * with u ≡ I − 1 (mod N), so the parts of one realization go to different shards.
  *
  * <p>Each part's moments go to their own file in the moment store (fsync, atomic rename): a killed
@@ -75,7 +80,17 @@ public final class SitePartSweep {
         }
         for (int size : spec.sizes()) {
             int n = size * size * size;
-            int sites = SiteParts.siteCount(n, spec.model().kpm().settings(n, 1));
+            KpmSpec kpm = spec.model().kpm();
+            if (kpm.estimator() == Estimator.VECTORS) {
+                int groups = kpm.vectorSettings(n, 1).groups();
+                if (parts > groups) {
+                    throw new UserInputException(String.format(Locale.ROOT, "--site-parts %d exceeds the %d groups "
+                            + "of the vector estimator at L = %d (each part computes whole groups): use at most %d parts",
+                            parts, groups, size, groups));
+                }
+                continue;
+            }
+            int sites = SiteParts.siteCount(n, kpm.settings(n, 1));
             if (parts > sites) {
                 throw new UserInputException(String.format(Locale.ROOT,
                         "--site-parts %d exceeds the %d %s of a realization at L = %d: use at most %d parts",
@@ -92,7 +107,7 @@ public final class SitePartSweep {
      *         realizations combined now
      */
     public static SweepRunner.Outcome run(SweepSpec spec, Path dir, int shard, int shards, int parts, int threads,
-                                          boolean quiet, MomentStore moments) throws IOException {
+                                          boolean quiet, Path folder) throws IOException {
         check(spec, parts);
         Parallelism.choose(1, threads, spec.largestSize(), 1); // refuses threads < 1 with the option's name
         List<Unit> mine = shard(spec, parts, shard, shards);
@@ -101,8 +116,7 @@ public final class SitePartSweep {
             List<Unit> open = mine.stream().filter(u -> !done.contains(u.task().key())).toList();
             Set<Unit> todo = new HashSet<>();
             for (Unit u : open) {
-                RealizationInput input = spec.input(u.task());
-                if (!moments.hasPart(input, settings(spec, input, threads), u.part(), parts)) {
+                if (!files(spec, spec.input(u.task()), threads, folder).has(u.part(), parts)) {
                     todo.add(u);
                 }
             }
@@ -114,20 +128,19 @@ public final class SitePartSweep {
             int combined = 0;
             int[] records = new int[1];
             RunStatus.Scope status = RunStatus.running(() -> "the site parts finished so far are saved in "
-                    + moments.directory() + ", and " + records[0] + " realization(s) combined in this run in "
+                    + folder + ", and " + records[0] + " realization(s) combined in this run in "
                     + store.file() + "; run the same command again to resume", () -> records[0] = store.stopAppending());
             for (Unit u : open) {
                 if (done.contains(u.task().key())) {
                     continue;
                 }
-                RealizationInput input = spec.input(u.task());
-                KpmSettings settings = settings(spec, input, threads);
+                PartFiles files = files(spec, spec.input(u.task()), threads, folder);
                 try {
                     if (todo.contains(u)) {
-                        moments.loadPart(input, settings, u.part(), parts);
+                        files.compute(u.part(), parts);
                         progress.step();
                     }
-                    if (combine(dir, store, u.task(), input, settings, parts, moments)) {
+                    if (combine(dir, store, u.task(), files, parts)) {
                         combined++;
                         done.add(u.task().key());
                     }
@@ -141,18 +154,71 @@ public final class SitePartSweep {
         }
     }
 
-    private static KpmSettings settings(SweepSpec spec, RealizationInput input, int threads) {
-        return spec.model().kpm().settings(input.sites(), threads);
+    /**
+     * The part files of one realization in {@code folder}, of the estimator the sweep uses: the site
+     * estimator's sites and trace vectors ({@link SiteParts}, {@link MomentStore}) or the vector
+     * estimator's groups ({@link VectorMomentStore}). A damaged file is computed again, with a warning.
+     */
+    interface PartFiles {
+        /** Whether part {@code part} of {@code parts} is on disk. */
+        boolean has(int part, int parts) throws IOException;
+
+        /** Computes part {@code part} of {@code parts} (or reads it) and leaves it on disk. */
+        void compute(int part, int parts) throws IOException;
+
+        /** The record of the realization from all its parts; the time counted is that of reading and adding them. */
+        RealizationRecord combine(String key, int parts) throws IOException;
+    }
+
+    static PartFiles files(SweepSpec spec, RealizationInput input, int threads, Path folder) {
+        KpmSpec kpm = spec.model().kpm();
+        if (kpm.estimator() == Estimator.VECTORS) {
+            VectorMomentStore store = new VectorMomentStore(folder, Warnings::once);
+            VectorSettings settings = kpm.vectorSettings(input.sites(), threads);
+            return new PartFiles() {
+                public boolean has(int part, int parts) {
+                    return store.hasPart(input, settings, part, parts);
+                }
+
+                public void compute(int part, int parts) throws IOException {
+                    store.loadPart(input, settings, part, parts);
+                }
+
+                public RealizationRecord combine(String key, int parts) throws IOException {
+                    long start = System.nanoTime();
+                    GramMoments all = store.readParts(input, settings, parts);
+                    return KpmRealization.record(key, input, all, (System.nanoTime() - start) * 1e-9,
+                            ProvenanceCollector.collect());
+                }
+            };
+        }
+        MomentStore store = new MomentStore(folder, Warnings::once);
+        KpmSettings settings = kpm.settings(input.sites(), threads);
+        return new PartFiles() {
+            public boolean has(int part, int parts) {
+                return store.hasPart(input, settings, part, parts);
+            }
+
+            public void compute(int part, int parts) throws IOException {
+                store.loadPart(input, settings, part, parts);
+            }
+
+            public RealizationRecord combine(String key, int parts) throws IOException {
+                long start = System.nanoTime();
+                KpmMoments sum = store.readParts(input, settings, parts);
+                return KpmRealization.record(key, input, sum, (System.nanoTime() - start) * 1e-9,
+                        ProvenanceCollector.collect());
+            }
+        };
     }
 
     /**
      * If every part of the realization is present and no shard file holds its record yet, adds the
      * parts, evaluates the record and appends it to this shard's file, under the folder's combine lock.
      */
-    static boolean combine(Path dir, SweepStore store, SweepTask task, RealizationInput input, KpmSettings settings,
-                           int parts, MomentStore moments) throws IOException {
+    static boolean combine(Path dir, SweepStore store, SweepTask task, PartFiles files, int parts) throws IOException {
         for (int p = 0; p < parts; p++) {
-            if (!moments.hasPart(input, settings, p, parts)) {
+            if (!files.has(p, parts)) {
                 return false;
             }
         }
@@ -161,12 +227,7 @@ public final class SitePartSweep {
             if (store.finishedKeys().contains(task.key())) {
                 return false; // another task combined it first
             }
-            long start = System.nanoTime();
-            KpmMoments sum = moments.readParts(input, settings, parts);
-            // As for moments read from the store: the time counted is that of reading and adding the parts.
-            RealizationRecord record = KpmRealization.record(task.key(), input, sum,
-                    (System.nanoTime() - start) * 1e-9, ProvenanceCollector.collect());
-            store.append(record);
+            store.append(files.combine(task.key(), parts));
             return true;
         });
     }

@@ -28,18 +28,18 @@ public record SizesPreset(List<Integer> sizes, List<Integer> realizations, KpmSp
      * The quick version, a few minutes on 2 cores: eight cheap dense realizations at L = 6, 8, 10
      * (their spread is large) and two KPM realizations at L = 20 and 24, the smallest sizes above the
      * dense limit, with M = 2000 moments (resolution π·a/M ≈ 0.1–0.66 in 2π·MHz over the t grid, finer
-     * than ω_n = 1) and S = 128 sampled sites.
+     * than ω_n = 1) and the vector estimator's default 64 vectors.
      */
     public static final SizesPreset QUICK = new SizesPreset(List.of(6, 8, 10, 20, 24), List.of(8, 8, 8, 2, 2),
-            new KpmSpec(2000, 128, KpmSpec.DEFAULTS.kernel()));
+            new KpmSpec(2000, KpmSpec.DEFAULTS.sites(), KpmSpec.DEFAULTS.kernel(), KpmSpec.DEFAULTS.estimator(), 0));
 
     /**
-     * The published-size version: dense L = 10, 14, 18 and KPM L = 24, 32, 48 at the production KPM
-     * setting. Realizations are sized by the time of one realization (README, "The figures"): fewer
-     * where a realization is costly and the sample self-averages.
+     * The published-size version: dense L = 10, 14, 18 and KPM L = 24, 32, 48, 64 at the production KPM
+     * setting (M = 3000, vector estimator). Realizations are sized by the time of one realization (README,
+     * "The figures"): fewer where a realization is costly and the sample self-averages.
      */
-    public static final SizesPreset PAPER = new SizesPreset(List.of(10, 14, 18, 24, 32, 48),
-            List.of(60, 30, 10, 10, 6, 4), KpmSpec.DEFAULTS);
+    public static final SizesPreset PAPER = new SizesPreset(List.of(10, 14, 18, 24, 32, 48, 64),
+            List.of(60, 30, 10, 8, 6, 4, 3), KpmSpec.DEFAULTS);
 
     /** The hoppings, 2π·MHz: those of Fig. 3, on a log axis around t_c. */
     public static final List<Double> HOPPINGS = FigurePreset.HOPPINGS;
@@ -91,7 +91,7 @@ public record SizesPreset(List<Integer> sizes, List<Integer> realizations, KpmSp
             int size = l.get(i);
             Method method = methodFor(size, limit);
             long n = (long) size * size * size;
-            if (method == Method.KPM && k.sites() > n) {
+            if (method == Method.KPM && k.estimator() == dnp.kpm.Estimator.SITES && k.sites() > n) {
                 throw new UserInputException("--sites " + k.sites() + " is more than the N = " + n + " sites of L = "
                         + size + " (a KPM size above --dense-up-to " + limit + "); use --sites 0 for all sites");
             }

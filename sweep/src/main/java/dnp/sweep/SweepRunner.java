@@ -1,7 +1,7 @@
 package dnp.sweep;
 
 import dnp.kernel.model.RealizationInput;
-import dnp.kpm.MomentStore;
+import dnp.kpm.Estimator;
 import dnp.sweep.records.SweepLine;
 import dnp.sweep.records.SweepParameters;
 
@@ -36,6 +36,22 @@ public final class SweepRunner {
         }
     }
 
+    /** The folder of a sweep's moment files unless --moment-cache names another. */
+    public static final String MOMENTS = "moments";
+
+    /**
+     * Where a KPM sweep keeps its moments: {@code momentCache} when given; otherwise DIR/moments for the
+     * site estimator (its files are O(S·M), and a rerun with other frequencies reads them) and nowhere for
+     * the vector estimator, whose Gram matrices take J·M² floats per realization (288 MB at M = 3000, J = 8):
+     * those are kept only where asked for, or where a realization is split over jobs ({@code --site-parts}).
+     */
+    static Path momentFolder(KpmSpec kpm, Path dir, Path momentCache) {
+        if (momentCache != null) {
+            return momentCache;
+        }
+        return kpm.estimator() == Estimator.SITES ? dir.resolve(MOMENTS) : null;
+    }
+
     /** Computes every observable of each unfinished realization of one shard of {@code spec}. */
     public static Outcome run(SweepSpec spec, Path dir, int shard, int shards, Integer parallel, Integer blasThreads,
                               boolean quiet) throws IOException {
@@ -66,20 +82,16 @@ public final class SweepRunner {
             MemoryPlan.checkKpm(spec.largestSize(), spec.model().kpm());
             // The stencil uses every core itself: one realization at a time.
             // A damaged moment file is computed again, a read-only cache only not written: each said in a warning.
-            MomentStore store = new MomentStore(momentCache != null ? momentCache : dir.resolve("moments"),
-                    Warnings::once);
+            KpmSpec kpm = spec.model().kpm();
+            Path cache = momentFolder(kpm, dir, momentCache);
             int threads = blasThreads != null ? blasThreads : Parallelism.cores();
             if (siteParts > 1) {
-                return SitePartSweep.run(spec, dir, shard, shards, siteParts, threads, quiet, store);
+                return SitePartSweep.run(spec, dir, shard, shards, siteParts, threads, quiet,
+                        cache != null ? cache : dir.resolve(MOMENTS));
             }
             // One realization at a time; BLAS (the evaluator's dgemm) gets the same threads as the stencil.
-            return run(spec, spec.parameters(), dir, shard, shards, 1, threads, quiet, task -> {
-                RealizationInput input = spec.input(task);
-                long start = System.nanoTime();
-                var moments = KpmRealization.moments(input, spec.model().kpm(), threads, store);
-                return KpmRealization.record(task.key(), input, moments, (System.nanoTime() - start) * 1e-9,
-                        ProvenanceCollector.collect());
-            });
+            return run(spec, spec.parameters(), dir, shard, shards, 1, threads, quiet,
+                    task -> KpmRealization.compute(task.key(), spec.input(task), kpm, threads, cache, Warnings::once));
         }
         return run(spec, spec.parameters(), dir, shard, shards, parallel, blasThreads, quiet, task -> {
             RealizationResult result = Realization.compute(spec.input(task), spec.model().driver().solver());

@@ -25,8 +25,9 @@ class SizesPresetTest {
     @Test
     void paperSizeIsDenseUpToEighteenAndKpmAbove() {
         List<SizesPreset.SizeSweep> s = sweeps(SizesPreset.of(true));
-        assertEquals(List.of(10, 14, 18, 24, 32, 48), sizes(s));
-        assertEquals(List.of(Method.DENSE, Method.DENSE, Method.DENSE, Method.KPM, Method.KPM, Method.KPM), methods(s));
+        assertEquals(List.of(10, 14, 18, 24, 32, 48, 64), sizes(s));
+        assertEquals(List.of(Method.DENSE, Method.DENSE, Method.DENSE, Method.KPM, Method.KPM, Method.KPM, Method.KPM),
+                methods(s));
         assertEquals(18, SizesPreset.DENSE_UP_TO);
         for (SizesPreset.SizeSweep w : s) {
             assertEquals(w.method(), w.spec().model().method(), "the sweep computes by the size's method");
@@ -42,7 +43,7 @@ class SizesPresetTest {
                 assertEquals(null, w.spec().parameters().kpmMoments(), "a dense manifest records no KPM setting");
             }
         }
-        assertEquals(List.of(60, 30, 10, 10, 6, 4), s.stream().map(w -> w.spec().realizations()).toList());
+        assertEquals(List.of(60, 30, 10, 8, 6, 4, 3), s.stream().map(w -> w.spec().realizations()).toList());
     }
 
     @Test
@@ -51,7 +52,10 @@ class SizesPresetTest {
         assertEquals(List.of(6, 8, 10, 20, 24), sizes(s));
         assertEquals(List.of(Method.DENSE, Method.DENSE, Method.DENSE, Method.KPM, Method.KPM), methods(s));
         assertTrue(s.stream().allMatch(w -> w.spec().realizations() >= 2), "a spread needs two realizations");
-        assertEquals(new KpmSpec(2000, 128, KpmSpec.DEFAULTS.kernel()), s.getLast().spec().model().kpm());
+        KpmSpec quick = s.getLast().spec().model().kpm();
+        assertEquals(2000, quick.moments());
+        assertEquals(dnp.kpm.Estimator.VECTORS, quick.estimator(), "the vector estimator, with its default count");
+        assertEquals(0, quick.vectors());
     }
 
     @Test
@@ -66,9 +70,9 @@ class SizesPresetTest {
         assertEquals(1, s.get(1).spec().realizations());
         assertEquals(7, s.get(1).spec().seed());
         // Sizes not in the preset take the realizations of the next preset size up.
-        List<SizesPreset.SizeSweep> d = SizesPreset.PAPER.sweeps(ModelSpec.DEFAULTS, List.of(12, 64), null, null, null,
+        List<SizesPreset.SizeSweep> d = SizesPreset.PAPER.sweeps(ModelSpec.DEFAULTS, List.of(12, 56), null, null, null,
                 KpmSpec.DEFAULTS, 1);
-        assertEquals(List.of(30, 4), d.stream().map(w -> w.spec().realizations()).toList());
+        assertEquals(List.of(30, 3), d.stream().map(w -> w.spec().realizations()).toList());
         assertEquals(Method.DENSE, SizesPreset.methodFor(18, SizesPreset.DENSE_UP_TO));
         assertEquals(Method.KPM, SizesPreset.methodFor(19, SizesPreset.DENSE_UP_TO));
     }

@@ -83,8 +83,11 @@ public final class SweepOptions {
         args.add("--omega-mw");
         args.add(join(model.omegaMW()));
         if (model.method() == dnp.sweep.Method.KPM) {
-            args.addAll(List.of("--method", "kpm", "--moments", String.valueOf(model.kpm().moments()), "--sites",
-                    String.valueOf(model.kpm().sites()), "--kernel", p.kpmKernel()));
+            var kpm = model.kpm();
+            boolean sites = kpm.estimator() == dnp.kpm.Estimator.SITES;
+            args.addAll(List.of("--method", "kpm", "--moments", String.valueOf(kpm.moments()), "--estimator",
+                    kpm.estimator().label(), sites ? "--sites" : "--vectors",
+                    String.valueOf(sites ? kpm.sites() : kpm.vectors()), "--kernel", p.kpmKernel()));
             if (siteParts > 1) {
                 args.addAll(List.of("--site-parts", String.valueOf(siteParts)));
             }

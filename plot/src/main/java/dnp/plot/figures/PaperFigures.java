@@ -18,8 +18,8 @@ public final class PaperFigures {
     static String note(Summary s) {
         String text = physicsNote(s);
         if ("kpm".equals(s.parameters().method())) {
-            text += ", kernel polynomial method (M = " + s.parameters().kpmMoments() + ", S = "
-                    + (s.parameters().kpmSites() == 0 ? "all" : s.parameters().kpmSites()) + " sites)";
+            text += ", kernel polynomial method (M = " + s.parameters().kpmMoments() + ", "
+                    + dnp.analysis.SizeSeries.kpmSample(s) + ")";
         }
         return s.convention().equals(Convention.PAPER.label())
                 ? text + " (Eq. 22 as printed; inferred, see README)" : text;

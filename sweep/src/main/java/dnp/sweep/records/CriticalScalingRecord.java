@@ -21,8 +21,12 @@ public record CriticalScalingRecord(String schema, double w, double tc, double c
                                     LiteratureValues literature, String fits, Provenance provenance) {
     public static final String SCHEMA = "dnp.critical-scaling/2";
 
-    /** KPM settings (null for dense). */
-    public record Kpm(int moments, int sites, String kernel) {}
+    /**
+     * KPM settings (null for dense): M, the estimator, its count (S sampled sites, 0 for all; or R random
+     * vectors, 0 for the default of each L) and the damping kernel.
+     */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record Kpm(int moments, dnp.kpm.Estimator estimator, Integer sites, Integer vectors, String kernel) {}
 
     /**
      * One lattice size.

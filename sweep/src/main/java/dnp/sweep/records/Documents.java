@@ -22,7 +22,8 @@ import java.util.List;
  * manifests, summaries, estimates), each a Java record. Integers stay integers (64-bit seeds round-trip
  * exactly); doubles are written in Java's shortest round-trip form; JSON has no NaN or ±∞, so
  * non-finite numbers are written as {@code null} and read back as NaN; unknown properties are
- * refused when reading, so a document of another shape is never half-read.
+ * refused when reading, so a document of another shape is never half-read; enums are written as
+ * their lower-case names.
  */
 public final class Documents {
     private Documents() {}
@@ -32,6 +33,9 @@ public final class Documents {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            // Enums as the words the command line takes (estimator "vectors"), read in any case.
+            .enable(tools.jackson.databind.cfg.EnumFeature.WRITE_ENUMS_TO_LOWERCASE)
+            .enable(tools.jackson.databind.MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
             .build();
 
     /** A document as indented JSON with a final newline. */

@@ -7,7 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * The results of one (ω_n, ω_MW) pair: P_n (Anderson, O → 1/N, sampled GOE, the resonant
  * approximation of Eq. 24 from the binned K(ε, ε′); absent under kpm and in older lines), the numerator and
  * denominator of the convention's P_n, the rate parts of Ω(±ω_n), and K, R, C in the ω bin centred on
- * ω_n. Frequencies in 2π·MHz. The errors (KPM with sampled sites only) are standard errors.
+ * ω_n. Frequencies in 2π·MHz. The errors (KPM only) are standard errors: of the site sample, or of the
+ * random vectors (with J degrees of freedom, {@link RealizationRecord.Kpm}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PairRecord(double omegaN, double omegaMW, @JsonProperty("Pn") double pn,
@@ -17,5 +18,5 @@ public record PairRecord(double omegaN, double omegaMW, @JsonProperty("Pn") doub
                          RatePartsRecord goeEmit, RatePartsRecord goeAbs, @JsonProperty("K") double k,
                          @JsonProperty("R") double r, @JsonProperty("C") double c, SitesRecord sites,
                          @JsonProperty("PnError") Double pnError, @JsonProperty("PnGOEError") Double pnGoeError,
-                         @JsonProperty("KError") Double kError) {
+                         @JsonProperty("KError") Double kError, @JsonProperty("CError") Double cError) {
 }

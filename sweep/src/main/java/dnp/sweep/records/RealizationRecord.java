@@ -45,10 +45,15 @@ public record RealizationRecord(String schema, String key, @JsonProperty("L") in
 
 
     /**
-     * How a KPM result was computed: M moments, the damping kernel, the sites the local densities were
-     * summed over (S of N; errors are standard errors of that sample) and the reconstruction grid.
+     * How a KPM result was computed: M moments, the damping kernel, how the site sums were estimated and
+     * the reconstruction grid. With {@code estimator = sites}: the S of N sites the local densities were
+     * summed over (errors are standard errors of that sample). With {@code vectors}: every site
+     * ({@code sampledSites} = N), R random vectors in J groups; errors are the noise of the vectors, with J
+     * degrees of freedom ({@code errorDegreesOfFreedom}; a 95% interval is ±t_{0.975,J}·error).
      */
-    public record Kpm(int moments, String kernel, int sampledSites, int gridPoints, double energyResolution) {}
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Kpm(int moments, String kernel, int sampledSites, int gridPoints, double energyResolution,
+                      dnp.kpm.Estimator estimator, Integer vectors, Integer groups, Integer errorDegreesOfFreedom) {}
 
     /**
      * The localization length of the central states and the level spacing in a localization volume

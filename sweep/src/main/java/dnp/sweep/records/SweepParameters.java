@@ -1,6 +1,7 @@
 package dnp.sweep.records;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dnp.kpm.Estimator;
 
 import java.util.List;
 
@@ -10,6 +11,9 @@ import java.util.List;
  * every observable. Frequencies and energies in 2π·MHz, times in seconds, temperature in kelvin.
  * {@code kpmSiteParts} is the number of parts each realization's site sample is divided into (null:
  * undivided); it names the moment files a resume looks for, so a resume must use the same number.
+ * {@code kpmEstimator} says how the KPM site sums are estimated, with its count: {@code kpmSites}
+ * (S, 0 for all) for {@code sites}, {@code kpmVectors} (R, 0 for the default of each L) for
+ * {@code vectors}; a KPM manifest written before estimators existed has none and means {@code sites}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SweepParameters(List<Integer> sizes, List<Double> hoppings, int realizations, int firstRealization,
@@ -18,22 +22,28 @@ public record SweepParameters(List<Integer> sizes, List<Double> hoppings, int re
                               double t1n, double t2n, double a0, double bathTemperature, double omegaE,
                               double nuclearRatio, double binWidth, double maxOmega, int energyBins,
                               double gapFraction, boolean sampledGoe, boolean siteDistribution, String method,
-                              Integer kpmMoments, Integer kpmSites, String kpmKernel, Integer kpmSiteParts,
-                              String mode) {
+                              Integer kpmMoments, Estimator kpmEstimator, Integer kpmSites, Integer kpmVectors,
+                              String kpmKernel, Integer kpmSiteParts, String mode) {
+
+    public SweepParameters {
+        if ("kpm".equals(method) && kpmEstimator == null) {
+            kpmEstimator = Estimator.SITES;
+        }
+    }
 
     public SweepParameters withMode(String m) {
         return new SweepParameters(sizes, hoppings, realizations, firstRealization, seed, w, boundary, convention,
                 driver, omegaN, omegaMW, t1e, t2e, omega1, t1n, t2n, a0, bathTemperature, omegaE, nuclearRatio,
-                binWidth, maxOmega, energyBins, gapFraction, sampledGoe, siteDistribution, method, kpmMoments, kpmSites,
-                kpmKernel, kpmSiteParts, m);
+                binWidth, maxOmega, energyBins, gapFraction, sampledGoe, siteDistribution, method, kpmMoments, kpmEstimator,
+                kpmSites, kpmVectors, kpmKernel, kpmSiteParts, m);
     }
 
     /** The same sweep with each realization's sites divided into {@code parts} parts (null or 1: undivided). */
     public SweepParameters withSiteParts(Integer parts) {
         return new SweepParameters(sizes, hoppings, realizations, firstRealization, seed, w, boundary, convention,
                 driver, omegaN, omegaMW, t1e, t2e, omega1, t1n, t2n, a0, bathTemperature, omegaE, nuclearRatio,
-                binWidth, maxOmega, energyBins, gapFraction, sampledGoe, siteDistribution, method, kpmMoments, kpmSites,
-                kpmKernel, parts == null || parts == 1 ? null : parts, mode);
+                binWidth, maxOmega, energyBins, gapFraction, sampledGoe, siteDistribution, method, kpmMoments, kpmEstimator,
+                kpmSites, kpmVectors, kpmKernel, parts == null || parts == 1 ? null : parts, mode);
     }
 
     /**
@@ -44,7 +54,7 @@ public record SweepParameters(List<Integer> sizes, List<Double> hoppings, int re
         return new SweepParameters(other.sizes, other.hoppings, other.realizations, other.firstRealization, seed, w,
                 boundary, convention, driver, omegaN, omegaMW, t1e, t2e, omega1, t1n, t2n, a0, bathTemperature, omegaE,
                 nuclearRatio, binWidth, maxOmega, energyBins, gapFraction, sampledGoe, siteDistribution, method,
-                kpmMoments, kpmSites, kpmKernel, other.kpmSiteParts, mode);
+                kpmMoments, kpmEstimator, kpmSites, kpmVectors, kpmKernel, other.kpmSiteParts, mode);
     }
 
     /** A parameter whose value differs between two sweeps. */
