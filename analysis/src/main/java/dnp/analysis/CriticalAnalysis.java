@@ -38,7 +38,81 @@ public record CriticalAnalysis(double w, double tc, List<Double> hoppings, doubl
                              double energyResolution, double levelSpacing, double floor, double fitLow, double fitHigh,
                              List<CriticalScaling.Point> atCritical, List<CriticalScaling.Point> scan,
                              CriticalScaling.PowerLaw mu, List<CriticalScaling.Peak> peaks,
-                             CriticalScaling.PowerLaw width) {}
+                             CriticalScaling.PowerLaw width, Correlated muCorrelated, Correlated widthCorrelated) {}
+
+    /**
+     * The standard error of a fitted slope from replicates of the data that keep every correlation
+     * between the points of the fit — between ω_n (one realization's K at every ω_n comes from the same
+     * vectors and the same disorder) and between t (the same disorder and the same vectors at every t):
+     * with three or more realizations the delete-one-realization jackknife of the whole fit, which also
+     * holds the disorder; otherwise, where the records carry the vector estimator's per-group noise
+     * ({@code KErrorTerms}), the linearized spread Σ_(r,g) [(s(K + δK_rg) − s(K − δK_rg))/2]² with each
+     * group's noise added at every ω_n and t at once, which holds the noise of the vectors (the disorder
+     * of a single realization is then the object, not a source of error). The fit's range and weights
+     * stay those of the fit itself.
+     *
+     * @param error the standard error of the slope
+     * @param dof   its degrees of freedom (realizations − 1, or the (realization, group) terms)
+     * @param by    {@code realizations} or {@code vector-groups}
+     */
+    public record Correlated(double error, int dof, String by) {
+        /** The 95% interval around {@code value}, Student's t with {@link #dof} degrees of freedom. */
+        public double[] interval(double value) {
+            double half = StudentT.quantile(0.975, dof) * error;
+            return new double[]{value - half, value + half};
+        }
+    }
+
+    /** A slope recomputed from records with K read by {@code k}; NaN where the fit cannot be made. */
+    interface Refit {
+        double slope(List<RealizationRecord> records, java.util.function.ToDoubleBiFunction<RealizationRecord, PairRecord> k);
+    }
+
+    /** Replicates of {@code records} for {@link Correlated} (null when there is nothing to replicate). */
+    static Correlated correlated(List<RealizationRecord> records, Refit refit) {
+        java.util.function.ToDoubleBiFunction<RealizationRecord, PairRecord> plain = (r, p) -> p.k();
+        double base = refit.slope(records, plain);
+        if (!Double.isFinite(base)) {
+            return null;
+        }
+        List<Long> realizations = records.stream().map(RealizationRecord::realization).distinct().sorted().toList();
+        int n = realizations.size();
+        if (n >= 3) {
+            double[] slopes = new double[n];
+            for (int i = 0; i < n; i++) {
+                long drop = realizations.get(i);
+                slopes[i] = refit.slope(records.stream().filter(r -> r.realization() != drop).toList(), plain);
+                if (!Double.isFinite(slopes[i])) {
+                    return null;
+                }
+            }
+            double mean = Arrays.stream(slopes).average().orElseThrow();
+            double ss = Arrays.stream(slopes).map(x -> (x - mean) * (x - mean)).sum();
+            return new Correlated(Math.sqrt((n - 1.0) / n * ss), n - 1, "realizations");
+        }
+        boolean terms = records.stream().allMatch(r -> r.pairs().stream().allMatch(p -> p.kErrorTerms() != null));
+        if (!terms) {
+            return null;
+        }
+        int groups = records.getFirst().pairs().getFirst().kErrorTerms().length;
+        double var = 0;
+        int count = 0;
+        for (long realization : realizations) {
+            for (int g = 0; g < groups; g++) {
+                int group = g;
+                double plus = refit.slope(records, (r, p) -> p.k()
+                        + (r.realization() == realization ? p.kErrorTerms()[group] : 0));
+                double minus = refit.slope(records, (r, p) -> p.k()
+                        - (r.realization() == realization ? p.kErrorTerms()[group] : 0));
+                if (!Double.isFinite(plus) || !Double.isFinite(minus)) {
+                    return null;
+                }
+                var += Math.pow((plus - minus) / 2, 2);
+                count++;
+            }
+        }
+        return new Correlated(Math.sqrt(var), count, "vector-groups");
+    }
 
     /** Grid points on each side of the largest C used for the parabola of a peak. */
     public static final int PEAK_HALF_WINDOW = 2;
@@ -61,42 +135,73 @@ public record CriticalAnalysis(double w, double tc, List<Double> hoppings, doubl
         // Mean level spacing: the bandwidth 2a over N levels.
         double spacing = atT.stream().mapToDouble(r -> 2 * r.dos().halfWidth() / r.sites()).average().orElseThrow();
         double floor = CriticalScaling.resolvedFloor(resolution, spacing);
-        List<CriticalScaling.Point> atCritical = points(size, tNearest, atT, omega);
+        List<CriticalScaling.Point> atCritical = points(size, tNearest, atT, omega, (r, p) -> p.k());
         CriticalScaling.PowerLaw mu = CriticalScaling.selectRange(omega, column(atCritical, true),
                 column(atCritical, false), Math.max(floor, fitLow), fitHigh, minPoints);
+        Correlated muCorrelated = mu == null ? null : correlated(atT, (recs, k) -> {
+            List<CriticalScaling.Point> p = points(size, tNearest, recs, omega, k);
+            CriticalScaling.PowerLaw law = CriticalScaling.powerLaw(omega, column(p, true), column(p, false),
+                    mu.fitLow(), mu.fitHigh());
+            return law == null ? Double.NaN : law.slope();
+        });
 
         List<CriticalScaling.Point> scan = new ArrayList<>();
         List<CriticalScaling.Peak> peaks = new ArrayList<>();
         CriticalScaling.PowerLaw width = null;
+        Correlated widthCorrelated = null;
+        double low = Math.max(floor, fitLow);
         if (scanRealizations > 0) {
             double[] t = hoppings.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            double[][] c = new double[omega.length][t.length];
-            double[][] e = new double[omega.length][t.length];
-            for (int i = 0; i < t.length; i++) {
-                double ti = t[i];
-                List<RealizationRecord> at = records.stream()
-                        .filter(r -> r.t() == ti && r.realization() < scanRealizations).toList();
-                List<CriticalScaling.Point> p = at.isEmpty() ? List.of() : points(size, ti, at, omega);
-                scan.addAll(p);
-                for (int u = 0; u < omega.length; u++) {
-                    c[u][i] = p.isEmpty() ? Double.NaN : p.get(u).c();
-                    e[u][i] = p.isEmpty() ? Double.NaN : p.get(u).cError();
-                }
-            }
+            List<RealizationRecord> scanned = records.stream().filter(r -> r.realization() < scanRealizations).toList();
+            peaks = scanPeaks(size, scanned, omega, t, (r, p) -> p.k(), scan);
             if (t.length >= 3) {
-                for (int u = 0; u < omega.length; u++) {
-                    peaks.add(CriticalScaling.peak(omega[u], t, c[u], e[u], PEAK_HALF_WINDOW));
+                width = CriticalScaling.widthLaw(peaks, low, fitHigh);
+                if (width != null) {
+                    widthCorrelated = correlated(scanned, (recs, k) -> {
+                        CriticalScaling.PowerLaw law = CriticalScaling.widthLaw(
+                                scanPeaks(size, recs, omega, t, k, new ArrayList<>()), low, fitHigh);
+                        return law == null ? Double.NaN : law.slope();
+                    });
                 }
-                width = CriticalScaling.widthLaw(peaks, Math.max(floor, fitLow), fitHigh);
+            } else {
+                peaks = new ArrayList<>();
             }
         }
         return new SizeResult(size, atT.size(), scanRealizations, tNearest, resolution, spacing, floor,
-                Math.max(floor, fitLow), fitHigh, atCritical,
-                scan, mu, peaks, width);
+                low, fitHigh, atCritical, scan, mu, peaks, width, muCorrelated, widthCorrelated);
     }
 
-    /** The points at one (L, t), one per ω_n, from the records of its realizations. */
-    static List<CriticalScaling.Point> points(int size, double t, List<RealizationRecord> records, double[] omega) {
+    /**
+     * The peak at each ω_n of C against the grid t, from the scan realizations' records (K read by
+     * {@code k}); the points are added to {@code scan}. No peaks with fewer than three t.
+     */
+    static List<CriticalScaling.Peak> scanPeaks(int size, List<RealizationRecord> records, double[] omega, double[] t,
+                                                java.util.function.ToDoubleBiFunction<RealizationRecord, PairRecord> k,
+                                                List<CriticalScaling.Point> scan) {
+        double[][] c = new double[omega.length][t.length];
+        double[][] e = new double[omega.length][t.length];
+        for (int i = 0; i < t.length; i++) {
+            double ti = t[i];
+            List<RealizationRecord> at = records.stream().filter(r -> r.t() == ti).toList();
+            List<CriticalScaling.Point> p = at.isEmpty() ? List.of() : points(size, ti, at, omega, k);
+            scan.addAll(p);
+            for (int u = 0; u < omega.length; u++) {
+                c[u][i] = p.isEmpty() ? Double.NaN : p.get(u).c();
+                e[u][i] = p.isEmpty() ? Double.NaN : p.get(u).cError();
+            }
+        }
+        List<CriticalScaling.Peak> peaks = new ArrayList<>();
+        if (t.length >= 3) {
+            for (int u = 0; u < omega.length; u++) {
+                peaks.add(CriticalScaling.peak(omega[u], t, c[u], e[u], PEAK_HALF_WINDOW));
+            }
+        }
+        return peaks;
+    }
+
+    /** The points at one (L, t), one per ω_n, from the records of its realizations, K read by {@code kOf}. */
+    static List<CriticalScaling.Point> points(int size, double t, List<RealizationRecord> records, double[] omega,
+                                              java.util.function.ToDoubleBiFunction<RealizationRecord, PairRecord> kOf) {
         List<CriticalScaling.Point> out = new ArrayList<>();
         for (double w : omega) {
             double[] k = new double[records.size()];
@@ -104,7 +209,7 @@ public record CriticalAnalysis(double w, double tc, List<Double> hoppings, doubl
             double[] r = new double[records.size()];
             for (int i = 0; i < records.size(); i++) {
                 PairRecord p = pairAt(records.get(i), w);
-                k[i] = p.k();
+                k[i] = kOf.applyAsDouble(records.get(i), p);
                 ke[i] = p.kError() == null ? Double.NaN : p.kError();
                 r[i] = p.r();
             }
@@ -195,7 +300,7 @@ public record CriticalAnalysis(double w, double tc, List<Double> hoppings, doubl
         for (SizeResult s : sizes) {
             out.add(new CriticalScalingRecord.Size(s.size(), s.realizations(), s.scanRealizations(), s.tNearest(),
                     s.energyResolution(), s.levelSpacing(), s.floor(), new double[]{s.fitLow(), s.fitHigh()},
-                    fit(s.mu(), true), fit(s.width(), false)));
+                    fit(s.mu(), true, s.muCorrelated()), fit(s.width(), false, s.widthCorrelated())));
         }
         var literature = new CriticalScalingRecord.LiteratureValues(
                 new double[]{Literature.CRITICAL_D2_LOW, Literature.CRITICAL_D2_HIGH},
@@ -216,16 +321,21 @@ public record CriticalAnalysis(double w, double tc, List<Double> hoppings, doubl
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
-    /** μ = −slope (decreasing) or the slope itself, with the interval turned accordingly. */
-    static CriticalScalingRecord.Fit fit(CriticalScaling.PowerLaw law, boolean negate) {
+    /**
+     * μ = −slope (decreasing) or the slope itself, with the interval turned accordingly; with the
+     * interval from correlated replicates where there is one.
+     */
+    static CriticalScalingRecord.Fit fit(CriticalScaling.PowerLaw law, boolean negate, Correlated correlated) {
         if (law == null) {
             return null;
         }
         var l = law.line();
         double value = negate ? -l.slope() : l.slope();
         double[] interval = negate ? new double[]{-l.slopeHigh(), -l.slopeLow()} : new double[]{l.slopeLow(), l.slopeHigh()};
+        CriticalScalingRecord.Correlated c = correlated == null ? null : new CriticalScalingRecord.Correlated(
+                correlated.error(), correlated.interval(value), correlated.dof(), correlated.by());
         return new CriticalScalingRecord.Fit(value, interval, new double[]{law.fitLow(), law.fitHigh()}, law.points(),
-                l.chi2(), l.dof(), l.pValue(), law.acceptable(), law.excluded());
+                l.chi2(), l.dof(), l.pValue(), law.acceptable(), law.excluded(), c);
     }
 
     /** Records grouped by lattice size. */

@@ -219,7 +219,7 @@ class CriticalScalingTest {
         CriticalScaling.PowerLaw width = CriticalScaling.widthLaw(peaks, 0.4, 20);
         assertEquals(5, width.points());
         assertEquals(1, width.excluded(), "the peak that was not bracketed");
-        assertEquals(1, CriticalAnalysis.fit(width, false).excluded());
+        assertEquals(1, CriticalAnalysis.fit(width, false, null).excluded());
     }
 
     @Test

@@ -64,6 +64,10 @@ class CriticalCommandTest {
             assertEquals(40, s.fitWindow()[1]);
             assertTrue(s.mu().interval()[0] <= s.mu().value() && s.mu().value() <= s.mu().interval()[1]);
         }
+        // Three realizations at t_c: μ's correlated error is the jackknife over them; two (site estimator) give none.
+        assertEquals("realizations", doc.sizes().get(0).mu().correlated().by());
+        assertEquals(2, doc.sizes().get(0).mu().correlated().dof());
+        assertEquals(null, doc.sizes().get(1).mu().correlated());
 
         // C at t_c is K̄/R̄ of the lines at t = 6.5 (both folders), averaged first.
         List<RealizationRecord> atTc = new ArrayList<>();
@@ -108,5 +112,33 @@ class CriticalCommandTest {
         KpmSweepTest.run(command(out));
         assertEquals(moments, KpmSweepTest.momentFiles(out.resolve("moments")));
         assertEquals(csv, Files.readString(out.resolve("critical.csv")));
+    }
+
+    @Test
+    void theVectorEstimatorGivesErrorsThatKeepTheCorrelationsBetweenOmegas() throws IOException {
+        Path out = dir.resolve("critical-vectors");
+        KpmSweepTest.run("critical", "--L", "6", "--realizations", "1", "--scan-realizations", "1", "--t",
+                "4.5,5.5,6.5,8,9", "--moments", "256", "--vectors", "32", "--omega-n", "4:40:6", "--bin-width", "0.5",
+                "--fit-omega", "0:40", "-q", "--out", out.toString());
+        SchemaValidationTest.assertValidFile("critical-scaling.schema.json", out.resolve("critical.json"));
+        CriticalScalingRecord doc = Documents.read(Files.readString(out.resolve("critical.json")),
+                CriticalScalingRecord.class);
+        assertEquals(dnp.kpm.Estimator.VECTORS, doc.kpm().estimator());
+        CriticalScalingRecord.Fit mu = doc.sizes().getFirst().mu();
+        assertNotNull(mu.correlated(), "one realization with the vectors' per-group noise");
+        assertEquals("vector-groups", mu.correlated().by());
+        assertEquals(8, mu.correlated().dof(), "one realization × 8 groups");
+        assertTrue(mu.correlated().error() > 0);
+        double[] ci = mu.correlated().interval();
+        assertTrue(ci[0] < mu.value() && mu.value() < ci[1]);
+        for (RealizationRecord r : SweepStore.readRecords(out.resolve("L6"), RealizationRecord.class).values()) {
+            for (PairRecord p : r.pairs()) {
+                double sum = 0;
+                for (double term : p.kErrorTerms()) {
+                    sum += term * term;
+                }
+                assertEquals(p.kError(), Math.sqrt(sum), 1e-12 * p.kError(), "the terms make up KError");
+            }
+        }
     }
 }

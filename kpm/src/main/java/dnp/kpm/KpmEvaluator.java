@@ -246,7 +246,7 @@ public final class KpmEvaluator {
             results.add(new KpmPairResult(input.pairs().get(pk), anderson.pn(), pnError, goeEval.pn(), pnGoeError,
                     anderson.rates(), goeEval.rates(), anderson.numerator(), anderson.denominator(), sums, goeSums,
                     kn, kwErr[omegaBins + u], rn, rn > 0 ? kn / rn : Double.NaN,
-                    rn > 0 ? kwErr[omegaBins + u] / rn : Double.NaN));
+                    rn > 0 ? kwErr[omegaBins + u] / rn : Double.NaN, null));
         }
         double halfWidth = input.energyGridHalfWidth();
         double[] dos = dos(mom.meanMoments(), g, a, b, halfWidth, analysis.energyBins());

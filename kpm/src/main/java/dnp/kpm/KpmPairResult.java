@@ -28,10 +28,13 @@ import dnp.kernel.result.RateParts;
  * @param correlatorR      R(ω_n) on the same bin
  * @param correlatorC      C(ω_n) = K/R
  * @param correlatorCError its standard error (site route: that of K over R, R from the trace vectors
- *                         taken as exact; vector route: the jackknife of K/R over the groups)
+ *                         taken as exact; vector route: K and R combined as independent)
+ * @param correlatorKTerms vector route: the noise δK_g of each group (Σ δK_g² = correlatorKError²; the
+ *                         same group's terms at several ω_n are correlated), null for the site route
  */
 public record KpmPairResult(FrequencyPair pair, double pn, double pnError, double pnGoe, double pnGoeError,
                             RateParts rates, RateParts goeRates, double numerator, double denominator,
                             OverlapSums sums, OverlapSums goeSums, double correlatorK, double correlatorKError,
-                            double correlatorR, double correlatorC, double correlatorCError) {
+                            double correlatorR, double correlatorC, double correlatorCError,
+                            double[] correlatorKTerms) {
 }

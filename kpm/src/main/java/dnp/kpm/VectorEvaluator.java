@@ -264,13 +264,17 @@ public final class VectorEvaluator {
                         units).pn();
             }
             int bin = omegaBins + u;
+            double[] terms = new double[held];
+            for (int k = 0; k < held; k++) {
+                terms[k] = noise[k].bins[bin] / (n * delta);
+            }
             double c = rw[bin] > 0 ? kw[bin] / rw[bin] : Double.NaN;
             // C = K/R with independent errors: (δC/C)² = (δK/K)² + (δR/R)².
             double cErr = rw[bin] > 0 ? Math.abs(c) * Math.hypot(kwErr[bin] / kw[bin], rwErr[bin] / rw[bin])
                     : Double.NaN;
             results.add(new KpmPairResult(input.pairs().get(pk), andersonEval.pn(), Math.sqrt(pnVar), goeEval.pn(),
                     jackknife(goeRep), andersonEval.rates(), goeEval.rates(), andersonEval.numerator(),
-                    andersonEval.denominator(), sums, goeSums, kw[bin], kwErr[bin], rw[bin], c, cErr));
+                    andersonEval.denominator(), sums, goeSums, kw[bin], kwErr[bin], rw[bin], c, cErr, terms));
         }
         double[][] mean = means.getFirst();
         double[] dosMoments = new double[m];

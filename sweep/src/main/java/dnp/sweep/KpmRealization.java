@@ -102,7 +102,7 @@ public final class KpmRealization {
             pairs.add(new PairRecord(p.pair().omegaN(), p.pair().omegaMW(), p.pn(), p.pnGoe(), Double.NaN, null,
                     p.numerator(), p.denominator(), emit(p.rates()), abs(p.rates()), emit(p.goeRates()),
                     abs(p.goeRates()), p.correlatorK(), p.correlatorR(), p.correlatorC(), null, p.pnError(),
-                    p.pnGoeError(), p.correlatorKError(), p.correlatorCError()));
+                    p.pnGoeError(), p.correlatorKError(), p.correlatorCError(), p.correlatorKTerms()));
         }
         CorrelatorSpectrum spectrum = o.spectrum();
         // A document lists the ω bins as objects, a sweep line (with a key) as arrays, as on the dense path.

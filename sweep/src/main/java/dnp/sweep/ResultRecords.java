@@ -55,7 +55,7 @@ public final class ResultRecords {
                     p.pair().omegaMW(), in.physics(), units);
             pairs.add(new PairRecord(p.pair().omegaN(), p.pair().omegaMW(), p.pn(), p.pnGoe(), p.pnGoeSampled(), pnEq24,
                     p.numerator(), p.denominator(), emit(p.rates()), abs(p.rates()), emit(p.goeRates()),
-                    abs(p.goeRates()), p.correlatorK(), p.correlatorR(), p.correlatorC(), sites, null, null, null, null));
+                    abs(p.goeRates()), p.correlatorK(), p.correlatorR(), p.correlatorC(), sites, null, null, null, null, null));
         }
         CorrelatorSpectrum spectrum = r.spectrum();
         List<RealizationRecord.CorrelatorBin> bins = null;

@@ -55,7 +55,14 @@ public record CriticalScalingRecord(String schema, double w, double tc, double c
      *                   finite, or a peak not bracketed by the t grid
      */
     public record Fit(double value, @JsonProperty("ci95") double[] interval, double[] range, int points,
-                      double chi2, int dof, double p, boolean acceptable, int excluded) {}
+                      double chi2, int dof, double p, boolean acceptable, int excluded, Correlated correlated) {}
+
+    /**
+     * The error of a fit's value from replicates that keep the correlations between its points (ω_n and
+     * t share realizations and vectors): {@code by} = {@code realizations} (delete-one-realization
+     * jackknife, with three or more) or {@code vector-groups} (the vector estimator's per-group noise).
+     */
+    public record Correlated(double error, @JsonProperty("ci95") double[] interval, int dof, String by) {}
 
     /**
      * @param muFromD2      1 − D_2/3 for the literature range of D_2

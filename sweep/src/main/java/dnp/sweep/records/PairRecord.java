@@ -8,7 +8,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * approximation of Eq. 24 from the binned K(ε, ε′); absent under kpm and in older lines), the numerator and
  * denominator of the convention's P_n, the rate parts of Ω(±ω_n), and K, R, C in the ω bin centred on
  * ω_n. Frequencies in 2π·MHz. The errors (KPM only) are standard errors: of the site sample, or of the
- * random vectors (with J degrees of freedom, {@link RealizationRecord.Kpm}).
+ * random vectors (with J degrees of freedom, {@link RealizationRecord.Kpm}); with the vectors,
+ * {@code KErrorTerms} holds each group's part of K's noise (their squares add up to KError²; one group's
+ * terms at several ω_n, and at several t, are correlated, which fits across them need).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PairRecord(double omegaN, double omegaMW, @JsonProperty("Pn") double pn,
@@ -18,5 +20,6 @@ public record PairRecord(double omegaN, double omegaMW, @JsonProperty("Pn") doub
                          RatePartsRecord goeEmit, RatePartsRecord goeAbs, @JsonProperty("K") double k,
                          @JsonProperty("R") double r, @JsonProperty("C") double c, SitesRecord sites,
                          @JsonProperty("PnError") Double pnError, @JsonProperty("PnGOEError") Double pnGoeError,
-                         @JsonProperty("KError") Double kError, @JsonProperty("CError") Double cError) {
+                         @JsonProperty("KError") Double kError, @JsonProperty("CError") Double cError,
+                         @JsonProperty("KErrorTerms") double[] kErrorTerms) {
 }
