@@ -21,7 +21,8 @@ import java.util.Locale;
  * of the site route on one realization (seed 42, realization 0) against D independent draws of the
  * vector estimator on the same realization, for P_n at ω_n = 20 and C(ω_n = 1), both conventions from
  * the same moments. Counts the draws whose ±1σ, ±2σ and 95% Student-t interval (J degrees of freedom)
- * hold the all-sites value. Arguments: L t M R J D.
+ * hold the all-sites value. Arguments: L t M R J D [FIRST]; draws FIRST … FIRST + D − 1 (FIRST = 0 unless
+ * given), so that a long run stopped part way can be completed with the same draws.
  */
 public final class VectorCoverage {
     /** Two-sided 97.5% quantiles of Student's t for 1 … 30 degrees of freedom. */
@@ -36,6 +37,7 @@ public final class VectorCoverage {
         int vectors = Integer.parseInt(args[3]);
         int groups = Integer.parseInt(args[4]);
         int draws = Integer.parseInt(args[5]);
+        int firstDraw = args.length > 6 ? Integer.parseInt(args[6]) : 0;
         int threads = Runtime.getRuntime().availableProcessors();
         RealizationInput base = RealizationInput.defaults(size, t, 42, 0).withPairs(EstimatorComparison.PAIRS);
         long t0 = System.nanoTime();
@@ -54,7 +56,7 @@ public final class VectorCoverage {
         int[][][] covered = new int[conventions.length][2][3];   // [convention][P_n, C][1σ, 2σ, t]
         double[][] sumZ2 = new double[conventions.length][2];
         VectorSettings settings = new VectorSettings(moments, vectors, groups, DampingKernel.JACKSON, threads);
-        for (int d = 0; d < draws; d++) {
+        for (int d = firstDraw; d < firstDraw + draws; d++) {
             GramMoments gram = VectorEngine.compute(base, settings.withDraw(d));
             for (Convention c : conventions) {
                 KpmObservables o = VectorEvaluator.evaluate(gram, base.withConvention(c));
