@@ -1,6 +1,5 @@
 package dnp.analysis;
 
-import dnp.kernel.model.Convention;
 import dnp.kernel.model.PhysicalParameters;
 import dnp.kernel.physics.ElectronPolarization;
 import dnp.kernel.physics.ModelUnits;
@@ -10,7 +9,6 @@ import dnp.kernel.result.Localization;
 import dnp.sweep.records.PairRecord;
 import dnp.sweep.records.RealizationRecord;
 import dnp.sweep.records.RealizationRecord.LocalizationRecord;
-import dnp.sweep.records.SweepParameters;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -169,7 +167,7 @@ public final class FigureData {
      */
     public static double levelsPerWidth(Summary s, List<RealizationRecord> group, double omegaMW) {
         PhysicalParameters physics = physics(s);
-        ModelUnits units = ModelUnits.of(physics, Convention.parse(s.convention()));
+        ModelUnits units = ModelUnits.of(physics, s.convention());
         double density = densityAt(dosCurve(group), omegaMW - physics.omegaE());
         return ResonantApproximation.levelsPerWidth(group.getFirst().sites(), density, units);
     }
@@ -181,7 +179,7 @@ public final class FigureData {
      */
     public static double numeratorOverLeakage(Summary s, RealizationRecord r, int pair) {
         PhysicalParameters physics = physics(s);
-        ModelUnits units = ModelUnits.of(physics, Convention.parse(s.convention()));
+        ModelUnits units = ModelUnits.of(physics, s.convention());
         PairRecord p = r.pairs().get(pair);
         return (p.numerator() - NuclearPolarization.leakageNumerator(p.omegaN(), r.sites(), physics, units))
                 / NuclearPolarization.leakageDenominator(r.sites(), physics, units);
@@ -216,7 +214,7 @@ public final class FigureData {
             }
         }
         PhysicalParameters physics = physics(s);
-        ModelUnits units = ModelUnits.of(physics, Convention.parse(s.convention()));
+        ModelUnits units = ModelUnits.of(physics, s.convention());
         PairRecord p = r.pairs().get(pair);
         return ResonantApproximation.pn(k, r.dos().halfWidth(), p.omegaN(), p.omegaMW(), physics, units);
     }
@@ -321,9 +319,7 @@ public final class FigureData {
 
     /** The Table I parameters a summary was computed with. */
     public static PhysicalParameters physics(Summary s) {
-        SweepParameters p = s.parameters();
-        return new PhysicalParameters(p.t1e(), p.t2e(), p.omega1(), p.t1n(), p.t2n(), p.a0(), p.bathTemperature(),
-                p.omegaE(), p.nuclearRatio());
+        return s.parameters().physics();
     }
 
     /**
@@ -332,7 +328,7 @@ public final class FigureData {
      */
     public static double[] biasDifference(Summary s, double[] lambda, double omegaN, double omegaMW) {
         PhysicalParameters physics = physics(s);
-        ModelUnits units = ModelUnits.of(physics, Convention.parse(s.convention()));
+        ModelUnits units = ModelUnits.of(physics, s.convention());
         double[] shifted = lambda.clone();
         for (int i = 0; i < shifted.length; i++) {
             shifted[i] += omegaN;

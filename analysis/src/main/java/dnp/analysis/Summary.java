@@ -129,7 +129,7 @@ public final class Summary {
         return records.getFirst().pairs().size();
     }
 
-    public String convention() {
+    public dnp.kernel.model.Convention convention() {
         return parameters.convention();
     }
 

@@ -40,7 +40,7 @@ final class EigenCommand implements Callable<Integer> {
         ModelSpec spec = model.spec();
         Lattice lattice = new Lattice(which.size, spec.boundary());
         MemoryPlan.check(which.size, spec.driver(), 1);
-        EigenSolver solver = spec.driver().solver();
+        EigenSolver solver = spec.solver();
         Disorder disorder = Disorder.box(lattice.sites(), spec.width(), which.seed, which.realization);
         if (repeat < 1) {
             throw new UserInputException("--repeat must be at least 1, got " + repeat);

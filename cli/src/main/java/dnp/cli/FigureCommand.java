@@ -3,17 +3,17 @@ package dnp.cli;
 import dnp.analysis.FigureData;
 import dnp.analysis.SizeSeries;
 import dnp.analysis.Summary;
-import dnp.cli.options.Grid;
+import dnp.cli.options.Converters;
 import dnp.kernel.model.Convention;
 import dnp.plot.Plot;
 import dnp.plot.figures.ApproximationFigures;
 import dnp.plot.figures.PaperFigures;
 import dnp.plot.figures.SummaryOutput;
-import dnp.sweep.Driver;
+import dnp.sweep.records.Driver;
 import dnp.sweep.FigurePreset;
 import dnp.cli.options.MethodOptions;
 import dnp.sweep.KpmSpec;
-import dnp.sweep.Method;
+import dnp.sweep.records.Method;
 import dnp.sweep.ModelSpec;
 import dnp.sweep.SizesPreset;
 import dnp.sweep.SweepRunner;
@@ -53,19 +53,19 @@ final class FigureCommand implements Callable<Integer> {
     @Option(names = "--paper-size", description = "the published sizes and numbers of realizations (hours on 2 cores)")
     boolean paperSize;
     @Option(names = "--convention", paramLabel = "C", description = "si (default) or paper")
-    String convention = ModelSpec.DEFAULTS.convention().label();
+    Convention convention = ModelSpec.DEFAULTS.convention();
     @Option(names = "--driver", paramLabel = "D", completionCandidates = dnp.cli.options.DriverNames.class,
             description = "eigen stage: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
-    String driver = Driver.DEFAULT.label();
+    Driver driver = Driver.DEFAULT;
     @Mixin
     MethodOptions method;
     @Option(names = "--L", paramLabel = "L", description = "override the lattice size (sizes: a list)")
-    String sizes;
+    Converters.Sizes sizes;
     @Option(names = "--realizations", paramLabel = "N", description = "override the number of realizations "
             + "(sizes: of every L)")
     Integer realizations;
     @Option(names = "--t", paramLabel = "LIST", description = "sizes: override the hoppings (2π·MHz)")
-    String hoppings;
+    Converters.Values hoppings;
     @Option(names = "--dense-up-to", paramLabel = "L", description = "sizes: the largest L computed by dense "
             + "diagonalization, KPM above (default " + SizesPreset.DENSE_UP_TO + ")")
     Integer denseUpTo;
@@ -97,15 +97,15 @@ final class FigureCommand implements Callable<Integer> {
             }
         }
         FigurePreset preset = FigurePreset.of(figure.trim().toLowerCase(Locale.ROOT));
-        Convention c = Convention.parse(convention);
-        ModelSpec model = method.applyTo(ModelSpec.DEFAULTS.withConvention(c).withDriver(Driver.parse(driver)));
+        Convention c = convention;
+        ModelSpec model = method.applyTo(ModelSpec.DEFAULTS.withConvention(c).withDriver(driver));
         if (!preset.isPaperFigure() && model.method() != Method.DENSE) {
             throw new UserInputException("figure " + preset.name() + " needs the dense method: the binned K(ε, ε′) and "
                     + "the sampled GOE come from eigenvectors");
         }
         Integer size = null;
         if (sizes != null) {
-            List<Integer> l = Grid.parseSizes(sizes);
+            List<Integer> l = sizes.values();
             if (l.size() != 1) {
                 throw new UserInputException("--L takes one size for figure " + preset.name() + " (several only for figure "
                         + SIZES + ")");
@@ -142,12 +142,12 @@ final class FigureCommand implements Callable<Integer> {
         if (denseUpTo != null && denseUpTo < 0) {
             throw new UserInputException("--dense-up-to must be 0 or more, got " + denseUpTo);
         }
-        Convention c = Convention.parse(convention);
-        ModelSpec model = ModelSpec.DEFAULTS.withConvention(c).withDriver(Driver.parse(driver));
+        Convention c = convention;
+        ModelSpec model = ModelSpec.DEFAULTS.withConvention(c).withDriver(driver);
         SizesPreset preset = SizesPreset.of(paperSize);
         KpmSpec kpm = method.kpm(preset.kpm());
-        List<SizesPreset.SizeSweep> sweeps = preset.sweeps(model, sizes != null ? Grid.parseSizes(sizes) : null,
-                realizations, hoppings != null ? Grid.parse("--t", hoppings) : null, denseUpTo, kpm, seed);
+        List<SizesPreset.SizeSweep> sweeps = preset.sweeps(model, sizes != null ? sizes.values() : null,
+                realizations, hoppings != null ? hoppings.values() : null, denseUpTo, kpm, seed);
         Path dir = out != null ? out : defaultFolder(SIZES, c);
         Path base = dir.resolve(SIZES);
         refuseOverwrite(base);

@@ -5,13 +5,12 @@ import dnp.analysis.ScalingTables;
 import dnp.analysis.Literature;
 import dnp.analysis.TransitionAnalysis;
 import dnp.cli.options.Converters;
-import dnp.cli.options.Grid;
 import dnp.kernel.model.BoundaryCondition;
 import dnp.plot.figures.AnalysisFigures;
 import dnp.plot.figures.PaperFigures;
 import dnp.kpm.LanczosWindow;
 import dnp.sweep.AtomicFiles;
-import dnp.sweep.Driver;
+import dnp.sweep.records.Driver;
 import dnp.sweep.ModelSpec;
 import dnp.sweep.Parallelism;
 import dnp.sweep.ProvenanceCollector;
@@ -43,15 +42,15 @@ final class TransitionCommand implements Callable<Integer> {
     @Option(names = "--preset", paramLabel = "NAME", description = "quick (default: L = 8–16, minutes) or precise "
             + "(L = 12–20, about an hour on 2 cores, resumable; BENCHMARKS.md gives the time of each); --L, --ratio, --levels, --eigenvalues "
             + "and --energy-window override its values")
-    String preset = TransitionPreset.QUICK.name();
+    TransitionPreset preset = TransitionPreset.QUICK;
     @Option(names = "--L", paramLabel = "LIST", description = "lattice sizes (default: the preset's)")
-    String sizes;
+    Converters.Sizes sizes;
     @Option(names = "--ratio", paramLabel = "LIST", description = "grid of w/t (default: the preset's)")
-    String ratios;
+    Converters.Values ratios;
     @Option(names = "--w", paramLabel = "W", description = "disorder width w, 2π·MHz (default ${DEFAULT-VALUE})")
     double width = ModelSpec.DEFAULTS.width();
     @Option(names = "--bc", paramLabel = "BC", description = "periodic (default) or open")
-    String boundary = "periodic";
+    BoundaryCondition boundary = ModelSpec.DEFAULTS.boundary();
     @Option(names = "--realizations", paramLabel = "N", description = "realizations per (L, w/t) (default: about --levels gap ratios per point)")
     Integer realizations;
     @Option(names = "--levels", paramLabel = "N", description = "gap ratios to gather per (L, w/t) when --realizations "
@@ -63,9 +62,9 @@ final class TransitionCommand implements Callable<Integer> {
     @Option(names = "--eigenvalues", paramLabel = "HOW", description = "dense (LAPACK, the central --gap-fraction "
             + "of the levels) or lanczos (two Lanczos recursions on the matrix-free stencil, the levels with "
             + "|λ − c| ≤ --energy-window·t around the centre c; no N² matrix) (default: the preset's)")
-    String eigenvalues;
+    TransitionPreset.Eigenvalues eigenvalues;
     @Option(names = "--energy-window", paramLabel = "E", description = "half-width of the Lanczos window in units "
-            + "of t (default " + LanczosWindow.DEFAULT_WINDOW + ", about 20% of the levels near w/t_c)")
+            + "of t (default " + LanczosWindow.DEFAULT_WINDOW + ", about 20%% of the levels near w/t_c)")
     Double energyWindow;
     @Option(names = "--seed", description = "disorder seed (default ${DEFAULT-VALUE})")
     long seed = 1;
@@ -110,12 +109,12 @@ final class TransitionCommand implements Callable<Integer> {
     }
 
     Plan plan() {
-        TransitionPreset base = TransitionPreset.named(preset);
-        List<Integer> sizeList = sizes != null ? Grid.parseSizes(sizes) : base.sizes();
+        TransitionPreset base = preset;
+        List<Integer> sizeList = sizes != null ? sizes.values() : base.sizes();
         if (sizeList.size() < 2) {
             throw new UserInputException("--L needs at least two sizes: the transition is where their ⟨r⟩ curves cross");
         }
-        List<Double> ratioList = (ratios != null ? Grid.parse("--ratio", ratios) : base.ratios()).stream().sorted()
+        List<Double> ratioList = (ratios != null ? ratios.values() : base.ratios()).stream().sorted()
                 .toList();
         for (double x : ratioList) {
             if (!(x > 0) || Double.isInfinite(x)) {
@@ -126,8 +125,7 @@ final class TransitionCommand implements Callable<Integer> {
         if (levelCount < 1) {
             throw new UserInputException("--levels must be at least 1, got " + levelCount);
         }
-        TransitionPreset.Eigenvalues how = eigenvalues != null ? TransitionPreset.Eigenvalues.parse(eigenvalues)
-                : base.eigenvalues();
+        TransitionPreset.Eigenvalues how = eigenvalues != null ? eigenvalues : base.eigenvalues();
         if (gapFraction != null && how == TransitionPreset.Eigenvalues.LANCZOS) {
             throw new UserInputException("--gap-fraction applies to --eigenvalues dense; the Lanczos levels are those "
                     + "of --energy-window");
@@ -181,7 +179,7 @@ final class TransitionCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "total %d spectra; nothing run%n", plan.diagonalizations());
             return 0;
         }
-        ModelSpec model = ModelSpec.DEFAULTS.withWidth(width).withBoundary(BoundaryCondition.parse(boundary))
+        ModelSpec model = ModelSpec.DEFAULTS.withWidth(width).withBoundary(boundary)
                 .withDriver(Driver.DSYEVD)
                 .withAnalysis(ModelSpec.DEFAULTS.analysis().withGapRatioFraction(gapFraction));
         double[] x = ratioList.stream().mapToDouble(Double::doubleValue).toArray();

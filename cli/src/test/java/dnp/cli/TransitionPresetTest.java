@@ -22,7 +22,9 @@ class TransitionPresetTest {
 
     private static TransitionCommand.Plan plan(String... args) {
         TransitionCommand command = new TransitionCommand();
-        new CommandLine(command).parseArgs(args);
+        CommandLine cli = new CommandLine(command);
+        dnp.cli.options.Converters.register(cli);
+        cli.parseArgs(args);
         return command.plan();
     }
 

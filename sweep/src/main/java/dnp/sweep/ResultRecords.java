@@ -1,5 +1,7 @@
 package dnp.sweep;
 
+import dnp.sweep.records.EigenStage;
+import dnp.sweep.records.Method;
 import dnp.kernel.physics.ModelUnits;
 import dnp.kernel.physics.NuclearPolarization;
 import dnp.kernel.physics.ResonantApproximation;
@@ -71,8 +73,8 @@ public final class ResultRecords {
         }
         Timings t = r.timings();
         return new RealizationRecord(RealizationRecord.SCHEMA, key, in.lattice().size(), r.sites(), in.hopping(),
-                in.disorder().width(), in.lattice().boundary().label(), in.convention().label(), Method.DENSE.label(),
-                r.eigenSolver(),
+                in.disorder().width(), in.lattice().boundary(), in.convention(), Method.DENSE,
+                EigenStage.named(r.eigenSolver()),
                 in.disorder().seed(), in.disorder().realization(), in.disorder().source(), r.ipr(),
                 r.dosSecondMoment(), r.gapRatio(), r.gapRatioCount(), r.overlapSum(),
                 new double[]{lambda[0], lambda[lambda.length - 1]},

@@ -17,7 +17,7 @@ public final class SpectrumRecords {
     /** ⟨r⟩ over the central {@code fraction} of the levels, from the eigenvalues alone (no eigenvectors). */
     public static GapRatioLine gapRatio(SweepSpec spec, SweepTask task, double fraction) {
         double[] lambda = Realization.eigenvalues(spec.lattice(task), task.hopping(), spec.disorder(task),
-                spec.model().driver().solver());
+                spec.model().solver());
         var gap = SpectralStatistics.gapRatio(lambda, fraction);
         return new GapRatioLine(GapRatioLine.SCHEMA, task.key(), task.size(), task.hopping(), task.realization(),
                 gap.mean(), gap.count(), ProvenanceCollector.collect());
@@ -41,7 +41,7 @@ public final class SpectrumRecords {
             System.err.println("dnp: " + noAgreement.getMessage() + "; taking the window from dense eigenvalues");
             double centre = LanczosWindow.centre(disorder);
             levels = java.util.Arrays.stream(Realization.eigenvalues(lattice, task.hopping(), disorder,
-                            spec.model().driver().solver()))
+                            spec.model().solver()))
                     .filter(v -> v >= centre - halfWidth && v <= centre + halfWidth).toArray();
         }
         var gap = SpectralStatistics.gapRatioOfAll(levels);

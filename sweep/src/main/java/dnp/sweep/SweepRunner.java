@@ -1,5 +1,6 @@
 package dnp.sweep;
 
+import dnp.sweep.records.Method;
 import dnp.kernel.model.RealizationInput;
 import dnp.kpm.Estimator;
 import dnp.sweep.records.SweepLine;
@@ -94,7 +95,7 @@ public final class SweepRunner {
                     task -> KpmRealization.compute(task.key(), spec.input(task), kpm, threads, cache, Warnings::once));
         }
         return run(spec, spec.parameters(), dir, shard, shards, parallel, blasThreads, quiet, task -> {
-            RealizationResult result = Realization.compute(spec.input(task), spec.model().driver().solver());
+            RealizationResult result = Realization.compute(spec.input(task), spec.model().solver());
             return ResultRecords.line(task, result, ProvenanceCollector.collect());
         });
     }

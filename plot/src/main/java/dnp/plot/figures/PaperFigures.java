@@ -4,6 +4,7 @@ import dnp.analysis.FigureData;
 import dnp.analysis.FigureData.Series;
 import dnp.analysis.SizeSeries;
 import dnp.analysis.Summary;
+import dnp.sweep.records.Method;
 import dnp.sweep.records.PairRecord;
 import dnp.kernel.model.Convention;
 import dnp.plot.Plot;
@@ -17,11 +18,11 @@ public final class PaperFigures {
 
     static String note(Summary s) {
         String text = physicsNote(s);
-        if ("kpm".equals(s.parameters().method())) {
+        if (s.parameters().method() == Method.KPM) {
             text += ", kernel polynomial method (M = " + s.parameters().kpmMoments() + ", "
                     + dnp.analysis.SizeSeries.kpmSample(s) + ")";
         }
-        return s.convention().equals(Convention.PAPER.label())
+        return s.convention() == Convention.PAPER
                 ? text + " (Eq. 22 as printed; inferred, see README)" : text;
     }
 
@@ -132,7 +133,7 @@ public final class PaperFigures {
         for (SizeSeries.Curve c : curves) {
             realizations.append(realizations.isEmpty() ? "" : ", ").append(c.summary().parameters().realizations());
         }
-        String note = physicsNote(first) + (first.convention().equals(Convention.PAPER.label()) ? " (Eq. 22)" : "")
+        String note = physicsNote(first) + (first.convention() == Convention.PAPER ? " (Eq. 22)" : "")
                 + "; realizations per L: " + realizations + "; error bars: 1 std";
         SizeSeries.Curve any = curves.getFirst();
         Plot pn = base(first, "Nuclear polarization toward large L, " + range + " ("

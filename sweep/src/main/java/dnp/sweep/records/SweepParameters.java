@@ -1,6 +1,10 @@
 package dnp.sweep.records;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dnp.kernel.model.BoundaryCondition;
+import dnp.kernel.model.Convention;
+import dnp.kernel.model.PhysicalParameters;
+import dnp.kpm.DampingKernel;
 import dnp.kpm.Estimator;
 
 import java.util.List;
@@ -17,16 +21,17 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SweepParameters(List<Integer> sizes, List<Double> hoppings, int realizations, int firstRealization,
-                              long seed, double w, String boundary, String convention, String driver,
+                              long seed, double w, BoundaryCondition boundary, Convention convention,
+                              Driver driver,
                               List<Double> omegaN, List<Double> omegaMW, double t1e, double t2e, double omega1,
                               double t1n, double t2n, double a0, double bathTemperature, double omegaE,
                               double nuclearRatio, double binWidth, double maxOmega, int energyBins,
-                              double gapFraction, boolean sampledGoe, boolean siteDistribution, String method,
+                              double gapFraction, boolean sampledGoe, boolean siteDistribution, Method method,
                               Integer kpmMoments, Estimator kpmEstimator, Integer kpmSites, Integer kpmVectors,
-                              String kpmKernel, Integer kpmSiteParts, String mode) {
+                              DampingKernel kpmKernel, Integer kpmSiteParts, String mode) {
 
     public SweepParameters {
-        if ("kpm".equals(method) && kpmEstimator == null) {
+        if (method == Method.KPM && kpmEstimator == null) {
             kpmEstimator = Estimator.SITES;
         }
     }
@@ -55,6 +60,11 @@ public record SweepParameters(List<Integer> sizes, List<Double> hoppings, int re
                 boundary, convention, driver, omegaN, omegaMW, t1e, t2e, omega1, t1n, t2n, a0, bathTemperature, omegaE,
                 nuclearRatio, binWidth, maxOmega, energyBins, gapFraction, sampledGoe, siteDistribution, method,
                 kpmMoments, kpmEstimator, kpmSites, kpmVectors, kpmKernel, other.kpmSiteParts, mode);
+    }
+
+    /** The Table I parameters of the sweep. */
+    public PhysicalParameters physics() {
+        return new PhysicalParameters(t1e, t2e, omega1, t1n, t2n, a0, bathTemperature, omegaE, nuclearRatio);
     }
 
     /** A parameter whose value differs between two sweeps. */
