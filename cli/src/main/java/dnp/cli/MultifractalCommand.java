@@ -10,6 +10,7 @@ import dnp.sweep.ModelSpec;
 import dnp.sweep.ProvenanceCollector;
 import dnp.sweep.records.Documents;
 import dnp.sweep.records.SpectrumLines.CentralStatesLine;
+import dnp.sweep.records.SweepMode;
 import dnp.sweep.records.SweepParameters;
 import dnp.sweep.SpectrumRecords;
 import dnp.sweep.SweepRunner;
@@ -109,8 +110,7 @@ final class MultifractalCommand implements Callable<Integer> {
             int count = iu - il + 1;
             int central = Math.min(states, count);
             SweepSpec spec = new SweepSpec(List.of(size), List.of(hopping), realizations, 0, seed, model);
-            SweepParameters parameters = spec.parameters().withMode("multifractal: eigenstates " + il + "…" + iu
-                    + ", IPR of the central " + central);
+            SweepParameters parameters = spec.parameters().withMode(new SweepMode.CentralStates(il, iu, central));
             Path dir = out.resolve("states-L" + size);
             SweepRunner.run(spec, parameters, dir, 1, 1, null, null, quiet,
                     task -> SpectrumRecords.centralStates(spec, task, il, iu, central));

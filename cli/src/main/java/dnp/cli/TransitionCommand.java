@@ -16,6 +16,7 @@ import dnp.sweep.Parallelism;
 import dnp.sweep.ProvenanceCollector;
 import dnp.sweep.records.Documents;
 import dnp.sweep.records.SpectrumLines.GapRatioLine;
+import dnp.sweep.records.SweepMode;
 import dnp.sweep.records.SweepParameters;
 import dnp.sweep.SpectrumRecords;
 import dnp.sweep.TransitionPreset;
@@ -190,10 +191,8 @@ final class TransitionCommand implements Callable<Integer> {
             int r = plan.realizations().get(i);
             SweepSpec spec = new SweepSpec(List.of(size), hoppings, r, 0, seed, model);
             boolean lanczos = plan.eigenvalues() == TransitionPreset.Eigenvalues.LANCZOS;
-            // The dense mode keeps its original label, so that sweeps stored before the Lanczos route resume.
             SweepParameters parameters = spec.parameters().withMode(lanczos
-                    ? "transition: gap ratio of the " + plan.levelsLabel()
-                    : "transition: eigenvalues only, gap ratio");
+                    ? new SweepMode.LanczosGapRatio(plan.energyWindow()) : new SweepMode.DenseGapRatio());
             Path dir = out.resolve("L" + size);
             double window = plan.energyWindow();
             // The Lanczos route needs a few N-vectors and no BLAS: one realization per core at every L.

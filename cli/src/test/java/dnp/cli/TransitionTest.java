@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code dnp transition} and {@code dnp multifractal} end to end. */
@@ -75,7 +76,15 @@ class TransitionTest {
             }
         }
         assertEquals(12, checked);
-        assertTrue(Files.readString(out.resolve("L5/manifest.json")).contains("|λ − c| ≤ 3 t (Lanczos)"));
+        var manifest = dnp.sweep.SweepStore.readManifest(out.resolve("L5")).parameters();
+        assertEquals(new dnp.sweep.records.SweepMode.LanczosGapRatio(3), manifest.mode());
+        assertEquals(dnp.sweep.records.Method.LANCZOS, manifest.method(), "the manifest says what ran");
+        assertEquals(null, manifest.omegaN(), "no DNP parameters in a sweep of levels");
+        assertEquals(null, manifest.gapFraction(), "the window, not a central fraction, selects the levels");
+        var written = dnp.sweep.records.Documents.tree(Files.readString(out.resolve("L5/manifest.json"))).get("parameters");
+        assertEquals("lanczos", written.get("method").asString());
+        assertEquals(3.0, written.get("mode").get("energyWindow").asDouble());
+        assertFalse(written.has("t1n") || written.has("convention"), written.toString());
         int refused = Main.execute(new PrintWriter(err, true), "transition", "--L", "5,6", "--ratio", "12,20",
                 "--realizations", "3", "--bootstrap", "20", "--scaling-bootstrap", "0", "--out", out.toString(), "-q");
         assertEquals(2, refused, "a dense run must not resume a Lanczos sweep");
