@@ -186,6 +186,7 @@ final class TransitionCommand implements Callable<Integer> {
         double[] x = ratioList.stream().mapToDouble(Double::doubleValue).toArray();
         List<Double> hoppings = ratioList.stream().map(r -> width / r).toList();
         List<Crossings.Curve> curves = new ArrayList<>();
+        List<TransitionAnalysis.Sources> sources = new ArrayList<>();
         for (int i = 0; i < sizeList.size(); i++) {
             int size = sizeList.get(i);
             int r = plan.realizations().get(i);
@@ -204,14 +205,16 @@ final class TransitionCommand implements Callable<Integer> {
             if (shard.count() > 1) {
                 continue;
             }
-            curves.add(TransitionAnalysis.curve(size, hoppings, r, SweepStore.readRecords(dir, GapRatioLine.class)));
+            var records = SweepStore.readRecords(dir, GapRatioLine.class);
+            curves.add(TransitionAnalysis.curve(size, hoppings, r, records));
+            sources.add(TransitionAnalysis.Sources.of(size, hoppings, r, records));
         }
         if (shard.count() > 1) {
             System.out.printf(Locale.ROOT, "shard %d/%d of every size done in %s; run without --shard to analyse%n",
                     shard.index(), shard.count(), out);
             return 0;
         }
-        TransitionAnalysis analysis = TransitionAnalysis.of(x, hoppings, curves, bootstrap, seed,
+        TransitionAnalysis analysis = TransitionAnalysis.of(x, hoppings, curves, sources, bootstrap, seed,
                 TransitionAnalysis.DEFAULT_ORDERS, scalingBootstrap);
         analysis.table().write(out.resolve("transition.csv"));
         analysis.crossingTable().write(out.resolve("crossings.csv"));
@@ -237,6 +240,12 @@ final class TransitionCommand implements Callable<Integer> {
                     scaling.chi2(), scaling.dof(), scaling.pValue(), scaling.bootstrapFailed(), scaling.bootstrap());
         } else if (analysis.scaling() != null) {
             System.out.println("no finite-size-scaling estimate: " + analysis.scaling().selection().reason());
+        }
+        var levels = analysis.levels();
+        if (levels.windowsFromDense() > 0) {
+            System.out.printf(Locale.ROOT, "%d of %d Lanczos windows were taken from dense eigenvalues (their recursions "
+                    + "did not agree): column windows_from_dense of transition.csv, levels in estimate.json%n",
+                    levels.windowsFromDense(), levels.lines());
         }
         Crossings.Crossing best = analysis.best();
         if (Double.isNaN(best.x())) {

@@ -84,6 +84,9 @@ class EarlierFoldersTest {
         assertEquals(Method.DENSE, p.method());
         assertEquals(0.2, p.gapFraction());
         assertEquals(null, p.t1n(), "read without the DNP parameters it never used");
+        var levels = Documents.tree(Files.readString(dir.resolve("transition-dense/estimate.json"))).get("levels");
+        assertEquals(12, levels.get("unrecorded").asInt(), "earlier lines do not say where their levels came from");
+        assertEquals(0, levels.get("eigenvalues").size());
     }
 
     @Test

@@ -215,8 +215,8 @@ class IdentitiesTest {
             }
 
             @Override
-            public double[] eigenvalues(DenseMatrix matrix) {
-                return lapack.eigenvalues(matrix);
+            public Levels levels(DenseMatrix matrix) {
+                return lapack.levels(matrix);
             }
         };
         RealizationResult r = Realization.compute(in, hadamard);
