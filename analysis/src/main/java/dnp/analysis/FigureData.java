@@ -203,16 +203,11 @@ public final class FigureData {
 
     /**
      * P_n of Eq. 24 with the GOE correlator of Eq. 23 of one realization: K_ab = ρ_a ρ_b from its own
-     * DOS histogram, which is exactly the binned K of O = 1/N.
+     * DOS histogram, which is exactly the binned K of O = 1/N, without its α = β terms as for P_n^Eq24.
      */
     public static double pnEq24Goe(Summary s, RealizationRecord r, int pair) {
-        double[] rho = r.dos().density();
-        double[][] k = new double[rho.length][rho.length];
-        for (int a = 0; a < rho.length; a++) {
-            for (int b = 0; b < rho.length; b++) {
-                k[a][b] = rho[a] * rho[b];
-            }
-        }
+        double[][] k = ResonantApproximation.uncorrelatedDistinctStates(r.dos().density(), r.sites(),
+                r.dos().binWidth());
         PhysicalParameters physics = physics(s);
         ModelUnits units = ModelUnits.of(physics, s.convention());
         PairRecord p = r.pairs().get(pair);

@@ -89,9 +89,32 @@ final class TransitionCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "print the sweeps (sizes, realizations, diagonalizations) and run nothing")
     boolean dryRun;
 
-    /** The sweeps this command runs: the preset's values, overridden by the options given. */
+    /**
+     * The sweeps this command runs: the preset's values, overridden by the options given;
+     * {@code realizationsGiven} when --realizations fixed them (then {@code levels} set nothing).
+     */
     record Plan(TransitionPreset preset, List<Integer> sizes, List<Double> ratios, int levels, double gapFraction,
-                List<Integer> realizations, TransitionPreset.Eigenvalues eigenvalues, double energyWindow) {
+                List<Integer> realizations, TransitionPreset.Eigenvalues eigenvalues, double energyWindow,
+                boolean realizationsGiven) {
+
+        /**
+         * What --dry-run prints: the grid and the levels, then per size the spectra and the gap ratios per
+         * point they give (about: a Lanczos window holds about {@code gapFraction} of the levels).
+         */
+        List<String> describe() {
+            List<String> lines = new ArrayList<>();
+            lines.add(String.format(Locale.ROOT, "preset %s: w/t = %s, %s, %s", preset.name(), ratios, levelsLabel(),
+                    realizationsGiven ? "--realizations fixed per point" : "about " + levels + " gap ratios per point"));
+            for (int i = 0; i < sizes.size(); i++) {
+                int size = sizes.get(i);
+                int r = realizations.get(i);
+                lines.add(String.format(Locale.ROOT, "L = %d: N = %d, %d realizations × %d w/t = %d spectra "
+                                + "(eigenvalues only), about %d gap ratios per point", size, size * size * size, r,
+                        ratios.size(), r * ratios.size(), (long) r * Math.round(gapFraction * size * size * size)));
+            }
+            lines.add(String.format(Locale.ROOT, "total %d spectra; nothing run", diagonalizations()));
+            return lines;
+        }
 
         /** What the levels are, for the manifest, the plot and the dry run. */
         String levelsLabel() {
@@ -151,7 +174,7 @@ final class TransitionCommand implements Callable<Integer> {
         List<Integer> perSize = sizeList.stream()
                 .map(size -> realizations != null ? realizations
                         : TransitionPreset.realizations(size, levelCount, fraction)).toList();
-        return new Plan(base, sizeList, ratioList, levelCount, fraction, perSize, how, window);
+        return new Plan(base, sizeList, ratioList, levelCount, fraction, perSize, how, window, realizations != null);
     }
 
     @Override
@@ -167,17 +190,7 @@ final class TransitionCommand implements Callable<Integer> {
             throw new UserInputException("--scaling-bootstrap must be 0 or more, got " + scalingBootstrap);
         }
         if (dryRun) {
-            System.out.printf(Locale.ROOT, "preset %s: w/t = %s, %s, about %d gap ratios per point%n",
-                    plan.preset().name(), ratioList, plan.levelsLabel(), plan.levels());
-            for (int i = 0; i < sizeList.size(); i++) {
-                int size = sizeList.get(i);
-                int r = plan.realizations().get(i);
-                System.out.printf(Locale.ROOT, "L = %d: N = %d, %d realizations × %d w/t = %d spectra "
-                                + "(eigenvalues only), about %d gap ratios per point%n", size, size * size * size, r,
-                        ratioList.size(), r * ratioList.size(),
-                        (long) r * Math.round(gapFraction * size * size * size));
-            }
-            System.out.printf(Locale.ROOT, "total %d spectra; nothing run%n", plan.diagonalizations());
+            plan.describe().forEach(System.out::println);
             return 0;
         }
         ModelSpec model = ModelSpec.DEFAULTS.withWidth(width).withBoundary(boundary)

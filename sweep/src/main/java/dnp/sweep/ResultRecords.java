@@ -47,13 +47,14 @@ public final class ResultRecords {
         double[] lambda = r.eigenvalues();
         ModelUnits units = ModelUnits.of(in.physics(), in.convention());
         List<PairRecord> pairs = new ArrayList<>();
+        double[][] distinct = r.binnedCorrelatorOfDistinctStates();
         for (PairResult p : r.pairs()) {
             SitesRecord sites = null;
             if (p.sites() != null) {
                 SiteDistribution s = p.sites();
                 sites = new SitesRecord(s.mean(), s.stdDev(), new double[]{-1, 1}, s.histogram());
             }
-            double pnEq24 = ResonantApproximation.pn(r.binnedCorrelator(), r.energyHalfWidth(), p.pair().omegaN(),
+            double pnEq24 = ResonantApproximation.pn(distinct, r.energyHalfWidth(), p.pair().omegaN(),
                     p.pair().omegaMW(), in.physics(), units);
             pairs.add(new PairRecord(p.pair().omegaN(), p.pair().omegaMW(), p.pn(), p.pnGoe(), p.pnGoeSampled(), pnEq24,
                     p.numerator(), p.denominator(), emit(p.rates()), abs(p.rates()), emit(p.goeRates()),
