@@ -185,6 +185,39 @@ public final class FigureData {
                 / NuclearPolarization.leakageDenominator(r.sites(), physics, units);
     }
 
+    /**
+     * ε = P_n/P_n^thermal and T_B (s) of one pair of a record ({@link NuclearPolarization#enhancement}), from its
+     * P_n and denominator and the summary's parameters: the same as the record's own fields, and there for
+     * records written before those existed.
+     */
+    public static NuclearPolarization.Enhancement enhancement(Summary s, RealizationRecord r, int pair) {
+        PhysicalParameters physics = physics(s);
+        PairRecord p = r.pairs().get(pair);
+        return NuclearPolarization.enhancement(p.pn(), p.denominator(), p.omegaN(), r.sites(), physics,
+                ModelUnits.of(physics, s.convention()));
+    }
+
+    /**
+     * The ω_MW profile of ε at size L and hopping t for the pairs with ω_n = {@code omegaN}: abscissae
+     * ω_MW − ω_e, mean and standard deviation of ε over realizations.
+     */
+    public static Series enhancementProfile(Summary s, int size, double hopping, double omegaN) {
+        List<RealizationRecord> group = s.byPoint().get(new Summary.SizeAndHopping(size, hopping));
+        List<Integer> pairs = new ArrayList<>(pairsWhere(s, omegaN, null));
+        pairs.sort(java.util.Comparator.comparingDouble(k -> omegaMW(s, k)));
+        double[] x = new double[pairs.size()];
+        double[] mean = new double[pairs.size()];
+        double[] std = new double[pairs.size()];
+        for (int i = 0; i < x.length; i++) {
+            int k = pairs.get(i);
+            x[i] = omegaMW(s, k) - physics(s).omegaE();
+            Stats e = Stats.of(Summary.values(group, r -> enhancement(s, r, k).enhancement()));
+            mean[i] = e.mean();
+            std[i] = e.std();
+        }
+        return new Series(x, mean, std);
+    }
+
     /** Mean and standard deviation over realizations of a per-record value of one pair, per t, at size L. */
     public static Series recordSeries(Summary s, int size, ToDoubleFunction<RealizationRecord> f) {
         List<Double> t = new ArrayList<>();

@@ -46,7 +46,8 @@ final class FigureCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
-    @Parameters(paramLabel = "N", description = {"figure number, 2 to 7; eq24 or eq29 (checks of Eq. 24 and Eq. 29); or 'sizes': P_n(t) and C(ω_n = 1)(t) for "
+    @Parameters(paramLabel = "N", description = {"figure number, 2 to 7; eq24 or eq29 (checks of Eq. 24 and Eq. 29); "
+            + "'profile': the enhancement ε = P_n/P_n^thermal against ω_MW at t = 2, 6.5 and 20; or 'sizes': P_n(t) and C(ω_n = 1)(t) for "
             + "several L, dense up to L = " + SizesPreset.DENSE_UP_TO + " and KPM above: the approach to the "
             + "large-system limit (sizes, realizations and KPM settings of both versions: README)"})
     String figure;
@@ -99,7 +100,7 @@ final class FigureCommand implements Callable<Integer> {
         FigurePreset preset = FigurePreset.of(figure.trim().toLowerCase(Locale.ROOT));
         Convention c = convention;
         ModelSpec model = method.applyTo(ModelSpec.DEFAULTS.withConvention(c).withDriver(driver));
-        if (!preset.isPaperFigure() && model.method() != Method.DENSE) {
+        if (preset.needsEigenvectors() && model.method() != Method.DENSE) {
             throw new UserInputException("figure " + preset.name() + " needs the dense method: the binned K(ε, ε′) and "
                     + "the sampled GOE come from eigenvectors");
         }
@@ -212,6 +213,8 @@ final class FigureCommand implements Callable<Integer> {
             case "6" -> save(PaperFigures.integrand(s, l, 20, 93860), base, written);
             case "7" -> save(PaperFigures.correlator(s, l, FigureData.pairsWhere(s, null, 93860.0)), base, written);
             case "eq24" -> save(ApproximationFigures.eq24(s, l, 0), base, written);
+            case "profile" -> save(PaperFigures.enhancementProfile(s, l, FigurePreset.of("profile").omegaN().getFirst()),
+                    base, written);
             case "eq29" -> {
                 save(ApproximationFigures.eq29Levels(s, 0), base, written);
                 save(ApproximationFigures.eq29Sizes(s, nearestToCritical(s), 0), base.resolveSibling("eq29-L"), written);

@@ -3,6 +3,7 @@ package dnp.sweep;
 import dnp.sweep.records.EigenStage;
 import dnp.sweep.records.Method;
 import dnp.kernel.model.RealizationInput;
+import dnp.kernel.physics.ModelUnits;
 import dnp.kernel.physics.NuclearPolarization;
 import dnp.kernel.result.CorrelatorSpectrum;
 import dnp.kernel.result.RateParts;
@@ -95,11 +96,15 @@ public final class KpmRealization {
                                             RealizationRecord.Kpm kpm, double secondsForMoments, double evaluate,
                                             Provenance provenance) {
         List<PairRecord> pairs = new ArrayList<>();
+        ModelUnits units = ModelUnits.of(input.physics(), input.convention());
         for (KpmPairResult p : o.pairs()) {
+            var dnp = NuclearPolarization.enhancement(p.pn(), p.denominator(), p.pair().omegaN(), input.sites(),
+                    input.physics(), units);
             pairs.add(new PairRecord(p.pair().omegaN(), p.pair().omegaMW(), p.pn(), p.pnGoe(), Double.NaN, null,
-                    p.numerator(), p.denominator(), emit(p.rates()), abs(p.rates()), emit(p.goeRates()),
-                    abs(p.goeRates()), p.correlatorK(), p.correlatorR(), p.correlatorC(), null, p.pnError(),
-                    p.pnGoeError(), p.correlatorKError(), p.correlatorCError(), p.correlatorKTerms()));
+                    dnp.thermal(), dnp.enhancement(), dnp.buildUpTime(), p.numerator(), p.denominator(),
+                    emit(p.rates()), abs(p.rates()), emit(p.goeRates()), abs(p.goeRates()), p.correlatorK(),
+                    p.correlatorR(), p.correlatorC(), null, p.pnError(), p.pnGoeError(), p.pnError() / dnp.thermal(),
+                    p.correlatorKError(), p.correlatorCError(), p.correlatorKTerms()));
         }
         CorrelatorSpectrum spectrum = o.spectrum();
         // A document lists the ω bins as objects, a sweep line (with a key) as arrays, as on the dense path.

@@ -56,9 +56,12 @@ public final class ResultRecords {
             }
             double pnEq24 = ResonantApproximation.pn(distinct, r.energyHalfWidth(), p.pair().omegaN(),
                     p.pair().omegaMW(), in.physics(), units);
+            var dnp = NuclearPolarization.enhancement(p.pn(), p.denominator(), p.pair().omegaN(), r.sites(),
+                    in.physics(), units);
             pairs.add(new PairRecord(p.pair().omegaN(), p.pair().omegaMW(), p.pn(), p.pnGoe(), p.pnGoeSampled(), pnEq24,
-                    p.numerator(), p.denominator(), emit(p.rates()), abs(p.rates()), emit(p.goeRates()),
-                    abs(p.goeRates()), p.correlatorK(), p.correlatorR(), p.correlatorC(), sites, null, null, null, null, null));
+                    dnp.thermal(), dnp.enhancement(), dnp.buildUpTime(), p.numerator(), p.denominator(),
+                    emit(p.rates()), abs(p.rates()), emit(p.goeRates()), abs(p.goeRates()), p.correlatorK(),
+                    p.correlatorR(), p.correlatorC(), sites, null, null, null, null, null, null));
         }
         CorrelatorSpectrum spectrum = r.spectrum();
         List<RealizationRecord.CorrelatorBin> bins = null;

@@ -72,6 +72,23 @@ public final class PaperFigures {
         return plot;
     }
 
+    /**
+     * The DNP frequency profile: the enhancement ε = P_n/P_n^thermal against ω_MW − ω_e at ω_n =
+     * {@code omegaN}, one curve per hopping of the summary at size L; error bars one standard deviation.
+     */
+    public static Plot enhancementProfile(Summary s, int size, double omegaN) {
+        Plot plot = new Plot("Enhancement against the microwave frequency, L = " + size + ", ω_n = " + fmt(omegaN),
+                "ω_MW − ω_e (2π·MHz)", "enhancement ε = P_n / tanh(βω_n/2)").note(note(s))
+                .horizontalLine(0, "ε = 0");
+        for (Summary.SizeAndHopping point : s.byPoint().keySet()) {
+            if (point.size() == size) {
+                Series e = FigureData.enhancementProfile(s, size, point.hopping(), omegaN);
+                plot.series("t = " + fmt(point.hopping()), e.x(), e.mean(), e.error(), Plot.Style.LINE_MARKERS);
+            }
+        }
+        return plot;
+    }
+
     /** Fig. 5: emission − absorption and the ISS sum, each divided by its largest magnitude. */
     public static Plot rates(Summary s, int size, int pair) {
         Series numerator = FigureData.pairSeries(s, size, pair, PairRecord::numerator);
