@@ -153,7 +153,11 @@ class SlurmIntegrationTest {
             assertTrue(Files.exists(kpm.resolve("summary/polarization.csv")), "the merge job did not run: " + logs(kpm));
             assertEquals(4, countLines(kpm), "each realization written once: " + logs(kpm));
             Path kpmLocal = dir.resolve("kpm-local");
-            List<String> kpmLocalSweep = new ArrayList<>(List.of("sweep", "--out", kpmLocal.toString(), "-q"));
+            // The tasks (one cpu each) run BLAS on one thread; so does the reference, since a dgemm's sums
+            // depend on how many threads share it (1e-12 apart between one and two threads).
+            assertTrue(kpmSbatch.contains("--blas-threads 1"), kpmSbatch);
+            List<String> kpmLocalSweep = new ArrayList<>(List.of("sweep", "--out", kpmLocal.toString(), "-q",
+                    "--blas-threads", "1"));
             kpmLocalSweep.addAll(kpmSweep);
             assertEquals(0, Main.execute(new PrintWriter(new StringWriter(), true), kpmLocalSweep.toArray(String[]::new)));
             KpmSiteSplitTest.assertSameRecords(

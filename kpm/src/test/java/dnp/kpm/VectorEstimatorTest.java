@@ -115,17 +115,21 @@ class VectorEstimatorTest {
         KpmObservables exact = KpmEvaluator.evaluate(KpmEngine.compute(input,
                 new KpmSettings(M, 0, DampingKernel.JACKSON, 8, 2, 0)), input);
         int draws = 40;
-        VectorSettings settings = new VectorSettings(M, 32, 4, DampingKernel.JACKSON, 2);
+        VectorSettings settings = new VectorSettings(M, 64, 8, DampingKernel.JACKSON, 2);
         int pairs = input.pairs().size();
         double[][] pn = new double[pairs][draws];
+        double[][] pnError = new double[pairs][draws];
         double[][] goe = new double[pairs][draws];
         double[][] c = new double[pairs][draws];
+        double[][] cError = new double[pairs][draws];
         for (int d = 0; d < draws; d++) {
             KpmObservables o = VectorEvaluator.evaluate(VectorEngine.compute(input, settings.withDraw(d)), input);
             for (int k = 0; k < pairs; k++) {
                 pn[k][d] = o.pairs().get(k).pn();
+                pnError[k][d] = o.pairs().get(k).pnError();
                 goe[k][d] = o.pairs().get(k).pnGoe();
                 c[k][d] = o.pairs().get(k).correlatorC();
+                cError[k][d] = o.pairs().get(k).correlatorCError();
             }
         }
         for (int k = 0; k < pairs; k++) {
@@ -133,6 +137,9 @@ class VectorEstimatorTest {
             assertWithinThreeErrors("P_n", pn[k], e.pn());
             assertWithinThreeErrors("P_n^GOE", goe[k], e.pnGoe());
             assertWithinThreeErrors("C(ω_n)", c[k], e.correlatorC());
+            // The error bars cover: the 95% interval, Student's t with J = 8 degrees of freedom (2.306 errors).
+            assertCovers("P_n", pn[k], pnError[k], e.pn());
+            assertCovers("C(ω_n)", c[k], cError[k], e.correlatorC());
         }
     }
 
@@ -233,6 +240,16 @@ class VectorEstimatorTest {
         assertTrue(se > 0, what + ": the draws must differ");
         assertTrue(Math.abs(mean - exact) < 3 * se, what + ": mean of " + draws.length + " draws " + mean + " ± " + se
                 + " against the all-sites " + exact);
+    }
+
+    /** At least 34 of 40 draws (85%, for a nominal 95%) have the exact value in ±2.306 errors (J = 8). */
+    static void assertCovers(String what, double[] draws, double[] errors, double exact) {
+        int covered = 0;
+        for (int d = 0; d < draws.length; d++) {
+            covered += Math.abs(draws[d] - exact) <= 2.306 * errors[d] ? 1 : 0;
+        }
+        assertTrue(covered >= 34 * draws.length / 40, what + ": " + covered + " of " + draws.length
+                + " 95% intervals hold the all-sites value");
     }
 
     static double max(double[] x) {

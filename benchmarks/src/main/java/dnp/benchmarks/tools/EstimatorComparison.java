@@ -1,4 +1,4 @@
-package dnp.kpm.tools;
+package dnp.benchmarks.tools;
 
 import dnp.kernel.model.Convention;
 import dnp.kernel.model.FrequencyPair;

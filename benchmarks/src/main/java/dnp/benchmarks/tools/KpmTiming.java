@@ -1,4 +1,4 @@
-package dnp.kpm.tools;
+package dnp.benchmarks.tools;
 
 import dnp.kernel.model.FrequencyPair;
 import dnp.kernel.model.PhysicalParameters;
