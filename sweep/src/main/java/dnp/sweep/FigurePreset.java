@@ -67,7 +67,7 @@ public record FigurePreset(String name, List<Integer> quickSizes, int quickReali
             case "profile" -> new FigurePreset(name, List.of(8), 8, List.of(12), 20, PROFILE_HOPPINGS, DEFAULT_OMEGA_N,
                     PROFILE_OMEGA_MW, base);
             default -> throw new UserInputException("figure " + name + " is not one of the paper's figures 2–7 "
-                    + "nor a check (eq24, eq29), nor 'profile' or 'sizes'");
+                    + "nor a check (eq24, eq29), nor the profile of ε ('profile'), nor 'sizes'");
         };
     }
 
