@@ -294,7 +294,7 @@ public record CriticalAnalysis(double w, double tc, List<Double> hoppings, doubl
     }
 
     /** The fits and settings as written to critical.json. */
-    public CriticalScalingRecord record(String method, CriticalScalingRecord.Kpm kpm, double binWidth,
+    public CriticalScalingRecord record(dnp.sweep.records.Method method, CriticalScalingRecord.Kpm kpm, double binWidth,
                                         Provenance provenance) {
         List<CriticalScalingRecord.Size> out = new ArrayList<>();
         for (SizeResult s : sizes) {

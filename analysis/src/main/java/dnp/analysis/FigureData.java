@@ -1,6 +1,5 @@
 package dnp.analysis;
 
-import dnp.kernel.model.Convention;
 import dnp.kernel.model.PhysicalParameters;
 import dnp.kernel.physics.ElectronPolarization;
 import dnp.kernel.physics.ModelUnits;
@@ -10,7 +9,6 @@ import dnp.kernel.result.Localization;
 import dnp.sweep.records.PairRecord;
 import dnp.sweep.records.RealizationRecord;
 import dnp.sweep.records.RealizationRecord.LocalizationRecord;
-import dnp.sweep.records.SweepParameters;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -169,7 +167,7 @@ public final class FigureData {
      */
     public static double levelsPerWidth(Summary s, List<RealizationRecord> group, double omegaMW) {
         PhysicalParameters physics = physics(s);
-        ModelUnits units = ModelUnits.of(physics, Convention.parse(s.convention()));
+        ModelUnits units = ModelUnits.of(physics, s.convention());
         double density = densityAt(dosCurve(group), omegaMW - physics.omegaE());
         return ResonantApproximation.levelsPerWidth(group.getFirst().sites(), density, units);
     }
@@ -181,10 +179,43 @@ public final class FigureData {
      */
     public static double numeratorOverLeakage(Summary s, RealizationRecord r, int pair) {
         PhysicalParameters physics = physics(s);
-        ModelUnits units = ModelUnits.of(physics, Convention.parse(s.convention()));
+        ModelUnits units = ModelUnits.of(physics, s.convention());
         PairRecord p = r.pairs().get(pair);
         return (p.numerator() - NuclearPolarization.leakageNumerator(p.omegaN(), r.sites(), physics, units))
                 / NuclearPolarization.leakageDenominator(r.sites(), physics, units);
+    }
+
+    /**
+     * ε = P_n/P_n^thermal and T_B (s) of one pair of a record ({@link NuclearPolarization#enhancement}), from its
+     * P_n and denominator and the summary's parameters: the same as the record's own fields, and there for
+     * records written before those existed.
+     */
+    public static NuclearPolarization.Enhancement enhancement(Summary s, RealizationRecord r, int pair) {
+        PhysicalParameters physics = physics(s);
+        PairRecord p = r.pairs().get(pair);
+        return NuclearPolarization.enhancement(p.pn(), p.denominator(), p.omegaN(), r.sites(), physics,
+                ModelUnits.of(physics, s.convention()));
+    }
+
+    /**
+     * The ω_MW profile of ε at size L and hopping t for the pairs with ω_n = {@code omegaN}: abscissae
+     * ω_MW − ω_e, mean and standard deviation of ε over realizations.
+     */
+    public static Series enhancementProfile(Summary s, int size, double hopping, double omegaN) {
+        List<RealizationRecord> group = s.byPoint().get(new Summary.SizeAndHopping(size, hopping));
+        List<Integer> pairs = new ArrayList<>(pairsWhere(s, omegaN, null));
+        pairs.sort(java.util.Comparator.comparingDouble(k -> omegaMW(s, k)));
+        double[] x = new double[pairs.size()];
+        double[] mean = new double[pairs.size()];
+        double[] std = new double[pairs.size()];
+        for (int i = 0; i < x.length; i++) {
+            int k = pairs.get(i);
+            x[i] = omegaMW(s, k) - physics(s).omegaE();
+            Stats e = Stats.of(Summary.values(group, r -> enhancement(s, r, k).enhancement()));
+            mean[i] = e.mean();
+            std[i] = e.std();
+        }
+        return new Series(x, mean, std);
     }
 
     /** Mean and standard deviation over realizations of a per-record value of one pair, per t, at size L. */
@@ -205,18 +236,13 @@ public final class FigureData {
 
     /**
      * P_n of Eq. 24 with the GOE correlator of Eq. 23 of one realization: K_ab = ρ_a ρ_b from its own
-     * DOS histogram, which is exactly the binned K of O = 1/N.
+     * DOS histogram, which is exactly the binned K of O = 1/N, without its α = β terms as for P_n^Eq24.
      */
     public static double pnEq24Goe(Summary s, RealizationRecord r, int pair) {
-        double[] rho = r.dos().density();
-        double[][] k = new double[rho.length][rho.length];
-        for (int a = 0; a < rho.length; a++) {
-            for (int b = 0; b < rho.length; b++) {
-                k[a][b] = rho[a] * rho[b];
-            }
-        }
+        double[][] k = ResonantApproximation.uncorrelatedDistinctStates(r.dos().density(), r.sites(),
+                r.dos().binWidth());
         PhysicalParameters physics = physics(s);
-        ModelUnits units = ModelUnits.of(physics, Convention.parse(s.convention()));
+        ModelUnits units = ModelUnits.of(physics, s.convention());
         PairRecord p = r.pairs().get(pair);
         return ResonantApproximation.pn(k, r.dos().halfWidth(), p.omegaN(), p.omegaMW(), physics, units);
     }
@@ -321,9 +347,7 @@ public final class FigureData {
 
     /** The Table I parameters a summary was computed with. */
     public static PhysicalParameters physics(Summary s) {
-        SweepParameters p = s.parameters();
-        return new PhysicalParameters(p.t1e(), p.t2e(), p.omega1(), p.t1n(), p.t2n(), p.a0(), p.bathTemperature(),
-                p.omegaE(), p.nuclearRatio());
+        return s.parameters().physics();
     }
 
     /**
@@ -332,7 +356,7 @@ public final class FigureData {
      */
     public static double[] biasDifference(Summary s, double[] lambda, double omegaN, double omegaMW) {
         PhysicalParameters physics = physics(s);
-        ModelUnits units = ModelUnits.of(physics, Convention.parse(s.convention()));
+        ModelUnits units = ModelUnits.of(physics, s.convention());
         double[] shifted = lambda.clone();
         for (int i = 0; i < shifted.length; i++) {
             shifted[i] += omegaN;

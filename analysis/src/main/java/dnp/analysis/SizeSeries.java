@@ -3,6 +3,7 @@ package dnp.analysis;
 import dnp.sweep.SizesPreset;
 import dnp.sweep.records.PairRecord;
 import dnp.sweep.records.RealizationRecord;
+import dnp.sweep.records.Method;
 import dnp.sweep.records.SweepParameters;
 
 import java.util.List;
@@ -20,15 +21,15 @@ public final class SizeSeries {
                         int polarizationPair, int correlatorPair) {
 
         /** dense or kpm. */
-        public String method() {
+        public Method method() {
             return summary.parameters().method();
         }
 
         /** "dense" or "KPM, M = 2000, S = 128" (S = all for every site). */
         public String methodLabel() {
             SweepParameters p = summary.parameters();
-            if (!"kpm".equals(p.method())) {
-                return p.method();
+            if (p.method() != Method.KPM) {
+                return p.method().label();
             }
             return "KPM, M = " + p.kpmMoments() + ", " + kpmSample(summary);
         }
@@ -65,7 +66,7 @@ public final class SizeSeries {
         for (Curve c : curves) {
             Summary s = c.summary();
             SweepParameters p = s.parameters();
-            boolean kpm = "kpm".equals(p.method());
+            boolean kpm = p.method() == Method.KPM;
             s.byPoint().forEach((point, group) -> {
                 if (point.size() != c.size()) {
                     return;

@@ -129,7 +129,7 @@ public final class Summary {
         return records.getFirst().pairs().size();
     }
 
-    public String convention() {
+    public dnp.kernel.model.Convention convention() {
         return parameters.convention();
     }
 
@@ -145,7 +145,9 @@ public final class Summary {
                 "PnGOESampled_mean", "PnGOESampled_std", "PnGOESampled_sem",
                 "PnEq24_mean", "PnEq24_std", "PnEq24_sem", "PnEq24GOE_mean", "numeratorOverLeakage_mean",
                 "numerator_mean", "numerator_std", "numerator_sem", "issSum_mean", "issSum_std", "issSum_sem",
-                "K_mean", "R_mean", "C_of_means", "Rdos", "C_dos", "Eq29_pair", "Eq29_dos", "levelsPerWidth");
+                "K_mean", "R_mean", "C_of_means", "Rdos", "C_dos", "Eq29_pair", "Eq29_dos", "levelsPerWidth",
+                "PnThermal", "enhancement_mean", "enhancement_std", "enhancement_sem", "buildUpTime_mean",
+                "buildUpTime_std", "buildUpTime_sem");
         byPoint().forEach((point, group) -> {
             for (int k = 0; k < pairCount(); k++) {
                 PairRecord first = group.getFirst().pairs().get(k);
@@ -163,6 +165,9 @@ public final class Summary {
                 Stats rr = Stats.of(pairValues(group, k, PairRecord::r));
                 double c = Stats.ratioOfMeans(kk.mean(), rr.mean());
                 double rdos = FigureData.densityCorrelatorAt(group, first.omegaN());
+                Stats enhancement = Stats.of(values(group, r -> FigureData.enhancement(this, r, pair).enhancement()));
+                Stats buildUp = Stats.of(values(group, r -> FigureData.enhancement(this, r, pair).buildUpTime()));
+                double thermal = FigureData.enhancement(this, group.getFirst(), pair).thermal();
                 double cdos = Stats.ratioOfMeans(kk.mean(), rdos);
                 csv.row(point.size(), point.hopping(), first.omegaN(), first.omegaMW(),
                         convention(), group.size(), pn.mean(), pn.std(), pn.sem(), goe.mean(), goe.std(), goe.sem(),
@@ -170,7 +175,8 @@ public final class Summary {
                         overLeakage, numerator.mean(), numerator.std(), numerator.sem(),
                         issSum.mean(), issSum.std(), issSum.sem(), kk.mean(), rr.mean(), c, rdos, cdos,
                         FigureData.eq29(group, k, false), FigureData.eq29(group, k, true),
-                        FigureData.levelsPerWidth(this, group, first.omegaMW()));
+                        FigureData.levelsPerWidth(this, group, first.omegaMW()), thermal, enhancement.mean(),
+                        enhancement.std(), enhancement.sem(), buildUp.mean(), buildUp.std(), buildUp.sem());
             }
         });
         return csv;

@@ -1,5 +1,6 @@
 package dnp.analysis;
 
+import dnp.sweep.records.EigenStage;
 import dnp.sweep.records.Provenance;
 import dnp.sweep.records.SpectrumLines.GapRatioLine;
 import dnp.sweep.records.TransitionEstimate;
@@ -20,9 +21,11 @@ import java.util.Map;
  * @param curves     one per size, ascending L
  * @param crossings  of sizes i and i + 1
  * @param bootstrap  resamples behind each interval
+ * @param sources    where each size's levels came from, per grid point (as {@link #curves}; empty if not known)
  */
 public record TransitionAnalysis(double[] ratios, List<Double> hoppings, List<Crossings.Curve> curves,
-                                 List<Crossings.Crossing> crossings, int bootstrap, ScalingResult scaling) {
+                                 List<Crossings.Crossing> crossings, int bootstrap, ScalingResult scaling,
+                                 List<Sources> sources) {
 
     /**
      * Expansion orders (n_R, n_I, m_ψ, m_φ) tried by default, lowest first: without and with the
@@ -51,10 +54,52 @@ public record TransitionAnalysis(double[] ratios, List<Double> hoppings, List<Cr
         return new Crossings.Curve(size, values);
     }
 
+    /**
+     * Where the levels of one size came from at each grid point: the routines of its lines, the Lanczos
+     * windows among them taken from dense eigenvalues, and lines that do not say (written before lines did).
+     */
+    public record Sources(int size, List<Point> points) {
+        public record Point(java.util.SortedSet<EigenStage> eigenvalues, int lines, int fromDense, int unrecorded) {
+            /** The routines joined by "+" ("unrecorded" for none), for a table cell. */
+            public String label() {
+                return eigenvalues.isEmpty() ? "unrecorded" : String.join("+", eigenvalues.stream()
+                        .map(EigenStage::label).toList());
+            }
+        }
+
+        /** Read from one size's sweep lines (realizations 0 … realizations − 1 at each t of the grid). */
+        public static Sources of(int size, List<Double> hoppings, int realizations, Map<String, GapRatioLine> records) {
+            List<Point> points = new ArrayList<>();
+            for (double t : hoppings) {
+                java.util.SortedSet<EigenStage> stages = new java.util.TreeSet<>();
+                int lines = 0;
+                int fromDense = 0;
+                int unrecorded = 0;
+                for (int k = 0; k < realizations; k++) {
+                    GapRatioLine rec = records.get(SweepTask.key(size, t, k));
+                    if (rec == null) {
+                        continue;
+                    }
+                    lines++;
+                    if (rec.eigenvalues() == null) {
+                        unrecorded++;
+                    } else {
+                        stages.add(rec.eigenvalues());
+                    }
+                    if (rec.lanczosFallback() != null) {
+                        fromDense++;
+                    }
+                }
+                points.add(new Point(stages, lines, fromDense, unrecorded));
+            }
+            return new Sources(size, points);
+        }
+    }
+
     /** Crossings of successive sizes, each with {@code bootstrap} resamples drawn from {@code seed}. */
     public static TransitionAnalysis of(double[] ratios, List<Double> hoppings, List<Crossings.Curve> curves,
                                         int bootstrap, long seed) {
-        return of(ratios, hoppings, curves, bootstrap, seed, DEFAULT_ORDERS, bootstrap);
+        return of(ratios, hoppings, curves, List.of(), bootstrap, seed, DEFAULT_ORDERS, bootstrap);
     }
 
     /**
@@ -63,8 +108,8 @@ public record TransitionAnalysis(double[] ratios, List<Double> hoppings, List<Cr
      * parameters than points) are skipped and named.
      */
     public static TransitionAnalysis of(double[] ratios, List<Double> hoppings, List<Crossings.Curve> curves,
-                                        int bootstrap, long seed, List<FiniteSizeScaling.Order> orders,
-                                        int scalingBootstrap) {
+                                        List<Sources> sources, int bootstrap, long seed,
+                                        List<FiniteSizeScaling.Order> orders, int scalingBootstrap) {
         List<Crossings.Crossing> crossings = new ArrayList<>();
         for (int i = 0; i + 1 < curves.size(); i++) {
             crossings.add(Crossings.find(ratios, curves.get(i), curves.get(i + 1), bootstrap, seed));
@@ -88,19 +133,43 @@ public record TransitionAnalysis(double[] ratios, List<Double> hoppings, List<Cr
                 scaling = new ScalingResult(fss, selection, boot, skipped);
             }
         }
-        return new TransitionAnalysis(ratios, hoppings, curves, crossings, bootstrap, scaling);
+        return new TransitionAnalysis(ratios, hoppings, curves, crossings, bootstrap, scaling, List.copyOf(sources));
     }
 
-    /** ⟨r⟩ mean and standard error per size and grid point. */
+    /**
+     * ⟨r⟩ mean and standard error per size and grid point, with the routines that computed the levels and
+     * the Lanczos windows taken from dense eigenvalues (both empty where the lines were not given).
+     */
     public Table table() {
-        Table table = new Table("L", "ratio", "t", "realizations", "r_mean", "r_sem");
-        for (Crossings.Curve curve : curves) {
+        Table table = new Table("L", "ratio", "t", "realizations", "r_mean", "r_sem", "eigenvalues",
+                "windows_from_dense");
+        for (int c = 0; c < curves.size(); c++) {
+            Crossings.Curve curve = curves.get(c);
             for (int i = 0; i < ratios.length; i++) {
                 Stats s = pointStats(curve, i);
-                table.row(curve.size(), ratios[i], hoppings.get(i), s.count(), s.mean(), s.sem());
+                Sources.Point p = sources.isEmpty() ? null : sources.get(c).points().get(i);
+                table.row(curve.size(), ratios[i], hoppings.get(i), s.count(), s.mean(), s.sem(),
+                        p == null ? "" : p.label(), p == null ? "" : p.fromDense());
             }
         }
         return table;
+    }
+
+    /** Where the levels came from, over every size and grid point. */
+    public TransitionEstimate.Levels levels() {
+        java.util.SortedSet<EigenStage> stages = new java.util.TreeSet<>();
+        int lines = 0;
+        int fromDense = 0;
+        int unrecorded = 0;
+        for (Sources s : sources) {
+            for (Sources.Point p : s.points()) {
+                stages.addAll(p.eigenvalues());
+                lines += p.lines();
+                fromDense += p.fromDense();
+                unrecorded += p.unrecorded();
+            }
+        }
+        return new TransitionEstimate.Levels(List.copyOf(stages), lines, fromDense, unrecorded);
     }
 
     /** Statistics over realizations of one size at grid point i. */
@@ -138,7 +207,7 @@ public record TransitionAnalysis(double[] ratios, List<Double> hoppings, List<Cr
         TransitionEstimate.Scaling fit = scalingEstimate();
         return new TransitionEstimate(TransitionEstimate.SCHEMA, fit == null ? Double.NaN : fit.wOverTc(),
                 fit == null ? null : fit.wOverTcCi95(), headlineMethod(fit), Literature.CRITICAL_RATIO,
-                Literature.CRITICAL_RATIO_SOURCE, fit, crossing, provenance);
+                Literature.CRITICAL_RATIO_SOURCE, fit, crossing, levels(), provenance);
     }
 
     /** Where the headline comes from, or why there is none. */

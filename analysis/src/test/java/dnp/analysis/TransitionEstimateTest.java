@@ -1,5 +1,7 @@
 package dnp.analysis;
 
+import dnp.sweep.records.EigenStage;
+import dnp.sweep.records.SpectrumLines.GapRatioLine;
 import dnp.sweep.records.TransitionEstimate;
 import org.junit.jupiter.api.Test;
 
@@ -26,8 +28,8 @@ class TransitionEstimateTest {
         double[] x = FiniteSizeScalingTest.grid();
         List<FiniteSizeScaling.Order> orders = List.of(FiniteSizeScalingTest.TRUE_ORDER,
                 new FiniteSizeScaling.Order(3, 1, 2, 0));
-        TransitionAnalysis a = TransitionAnalysis.of(x, hoppings(x), FiniteSizeScalingTest.synthetic(5000), 30, 7,
-                orders, 20);
+        TransitionAnalysis a = TransitionAnalysis.of(x, hoppings(x), FiniteSizeScalingTest.synthetic(5000), List.of(), 30,
+                7, orders, 20);
         TransitionEstimate e = a.estimate(null);
         assertEquals("dnp.transition-estimate/3", e.schema());
         assertNotNull(e.scaling(), a.scaling().selection().reason());
@@ -60,7 +62,8 @@ class TransitionEstimateTest {
             }
             curves.add(new Crossings.Curve(size, values));
         }
-        TransitionAnalysis a = TransitionAnalysis.of(x, hoppings(x), curves, 40, 3, TransitionAnalysis.DEFAULT_ORDERS, 0);
+        TransitionAnalysis a = TransitionAnalysis.of(x, hoppings(x), curves, java.util.List.of(), 40, 3,
+                TransitionAnalysis.DEFAULT_ORDERS, 0);
         TransitionEstimate e = a.estimate(null);
         assertTrue(Double.isNaN(e.wOverTc()));
         assertNull(e.ci95());
@@ -68,5 +71,34 @@ class TransitionEstimateTest {
         assertTrue(e.method().startsWith("no finite-size-scaling estimate"), e.method());
         assertTrue(Double.isNaN(e.crossing().wOverTc()));
         assertEquals(40, e.crossing().bootstrapWithoutCrossing(), "every resample without a crossing is counted");
+    }
+
+    /** Lanczos windows taken from dense eigenvalues are counted per point and in total, not left to stderr. */
+    @Test
+    void windowsFromDenseEigenvaluesAreCounted() {
+        List<Double> t = List.of(6.0, 9.0);
+        java.util.Map<String, GapRatioLine> lines = new java.util.HashMap<>();
+        for (int k = 0; k < 3; k++) {
+            for (double h : t) {
+                boolean fellBack = k == 1 && h == 9.0;
+                lines.put(dnp.sweep.SweepTask.key(8, h, k), new GapRatioLine(GapRatioLine.SCHEMA,
+                        dnp.sweep.SweepTask.key(8, h, k), 8, h, k, 0.5, 100,
+                        fellBack ? EigenStage.DSYEVD : EigenStage.LANCZOS, fellBack ? "no agreement" : null, null));
+            }
+        }
+        var sources = TransitionAnalysis.Sources.of(8, t, 3, lines);
+        assertEquals(0, sources.points().get(0).fromDense());
+        assertEquals("lanczos", sources.points().get(0).label());
+        assertEquals(1, sources.points().get(1).fromDense());
+        assertEquals("dsyevd+lanczos", sources.points().get(1).label());
+        double[] x = {18, 12};
+        var curve = TransitionAnalysis.curve(8, t, 3, lines);
+        TransitionAnalysis a = TransitionAnalysis.of(x, t, List.of(curve), List.of(sources), 10, 1, List.of(), 0);
+        TransitionEstimate.Levels levels = a.levels();
+        assertEquals(6, levels.lines());
+        assertEquals(1, levels.windowsFromDense());
+        assertEquals(0, levels.unrecorded());
+        assertEquals(List.of(EigenStage.DSYEVD, EigenStage.LANCZOS), levels.eigenvalues());
+        assertTrue(a.table().text().contains(",dsyevd+lanczos,1\n"), a.table().text());
     }
 }

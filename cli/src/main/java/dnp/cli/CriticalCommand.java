@@ -3,15 +3,14 @@ package dnp.cli;
 import dnp.analysis.CriticalAnalysis;
 import dnp.analysis.CriticalScaling;
 import dnp.analysis.Literature;
-import dnp.cli.options.Grid;
+import dnp.cli.options.Converters;
 import dnp.cli.options.MethodOptions;
 import dnp.kernel.model.BoundaryCondition;
-import dnp.kernel.model.Numbers;
 import dnp.plot.figures.CriticalFigures;
 import dnp.plot.figures.PaperFigures;
 import dnp.sweep.AtomicFiles;
 import dnp.sweep.KpmSpec;
-import dnp.sweep.Method;
+import dnp.sweep.records.Method;
 import dnp.sweep.ModelSpec;
 import dnp.sweep.ProvenanceCollector;
 import dnp.sweep.SweepRunner;
@@ -41,24 +40,27 @@ import java.util.concurrent.Callable;
                 "moments are cached, so other ω_n or fit settings cost no stencil work."})
 final class CriticalCommand implements Callable<Integer> {
     @Option(names = "--L", paramLabel = "LIST", description = "lattice sizes (default ${DEFAULT-VALUE})")
-    String sizes = "32,48,64";
-    @Option(names = "--realizations", paramLabel = "LIST",
+    Converters.Sizes sizes = Converters.Sizes.of(32, 48, 64);
+    @Option(names = "--realizations", paramLabel = "LIST", split = ",",
             description = "realizations at the t closest to t_c: one value, or one per L (default ${DEFAULT-VALUE})")
-    String realizations = "4,2,2";
-    @Option(names = "--scan-realizations", paramLabel = "LIST",
+    List<Integer> realizations = List.of(4, 2, 2);
+    @Option(names = "--scan-realizations", paramLabel = "LIST", split = ",",
             description = "realizations at every t of the grid (0: no t scan at that L): one value, or one per L, "
                     + "each at most its --realizations (default ${DEFAULT-VALUE})")
-    String scanRealizations = "4,1,0";
+    List<Integer> scanRealizations = List.of(4, 1, 0);
     @Option(names = "--t", paramLabel = "LIST", description = "t grid around t_c, 2π·MHz (default ${DEFAULT-VALUE})")
-    String hoppings = "3.5,4.5,5.5,6,6.5,7,8,9,11";
-    @Option(names = "--omega-n", paramLabel = "LO:HI:N|LIST",
-            description = "ω_n, 2π·MHz: N values evenly spaced in log from LO to HI, or a comma-separated list "
-                    + "(default ${DEFAULT-VALUE})")
-    String omegaN = "0.1:10:13";
+    Converters.Values hoppings = Converters.Values.of(3.5, 4.5, 5.5, 6.0, 6.5, 7.0, 8.0, 9.0, 11.0);
+    @Option(names = "--omega-n", paramLabel = "LIST", split = ",", converter = Converters.OmegaNValue.class,
+            description = "ω_n, 2π·MHz, comma-separated, as on every command (default: --omega-n-log "
+                    + DEFAULT_OMEGA_N_LOG + ")")
+    List<Double> omegaN;
+    @Option(names = "--omega-n-log", paramLabel = "LO:HI:N", description = "ω_n, 2π·MHz: N values evenly spaced "
+            + "in log from LO to HI, rounded to 4 digits (default " + DEFAULT_OMEGA_N_LOG + " unless --omega-n is given)")
+    Converters.LogGrid omegaNLog;
     @Option(names = "--fit-omega", paramLabel = "LO:HI",
             description = "ω_n window of the μ and width fits besides the resolution floor, 2π·MHz (default: "
                     + "up to the t closest to t_c, as Eq. 33–34 hold for ω_n < t)")
-    String fitOmega;
+    Converters.Span fitOmega;
     @Option(names = "--min-points", paramLabel = "N", description = "fewest ω_n of a μ fit (default ${DEFAULT-VALUE})")
     int minPoints = 4;
     @Option(names = "--bin-width", paramLabel = "F",
@@ -67,7 +69,7 @@ final class CriticalCommand implements Callable<Integer> {
     @Option(names = "--w", paramLabel = "W", description = "disorder width w, 2π·MHz (default ${DEFAULT-VALUE})")
     double width = ModelSpec.DEFAULTS.width();
     @Option(names = "--bc", paramLabel = "BC", description = "boundary conditions: periodic or open (default ${DEFAULT-VALUE})")
-    String boundary = ModelSpec.DEFAULTS.boundary().label();
+    BoundaryCondition boundary = ModelSpec.DEFAULTS.boundary();
     @Option(names = "--seed", description = "disorder seed (default ${DEFAULT-VALUE})")
     long seed = 1;
     @Option(names = "--moment-cache", paramLabel = "DIR", description = "kpm: folder of the moment files (default OUT/moments)")
@@ -81,7 +83,7 @@ final class CriticalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<Integer> sizeList = Grid.parseSizes(sizes);
+        List<Integer> sizeList = sizes.values();
         int[] perSize = perSize("--realizations", realizations, sizeList.size(), 1);
         int[] perSizeScan = perSize("--scan-realizations", scanRealizations, sizeList.size(), 0);
         for (int s = 0; s < perSize.length; s++) {
@@ -90,18 +92,18 @@ final class CriticalCommand implements Callable<Integer> {
                         + perSize[s] + " at L = " + sizeList.get(s));
             }
         }
-        List<Double> grid = Grid.parse("--t", hoppings).stream().sorted().toList();
+        List<Double> grid = hoppings.values().stream().sorted().toList();
         for (double t : grid) {
             if (!(t > 0)) {
                 throw new UserInputException("--t: hopping must be positive, got " + t);
             }
         }
-        double[] omega = parseOmega(omegaN);
+        double[] omega = omega();
         if (!(binWidth > 0) || binWidth >= 2 * omega[0]) {
             throw new UserInputException("--bin-width must be positive and below twice the smallest ω_n ("
                     + PaperFigures.fmt(2 * omega[0]) + "), got " + binWidth);
         }
-        double[] range = fitOmega == null ? null : parseRange(fitOmega);
+        double[] range = fitOmega == null ? null : new double[]{fitOmega.low(), fitOmega.high()};
         if (minPoints < 3) {
             throw new UserInputException("--min-points must be at least 3, got " + minPoints);
         }
@@ -116,7 +118,7 @@ final class CriticalCommand implements Callable<Integer> {
         }
         List<Double> omegaList = Arrays.stream(omega).boxed().toList();
         ModelSpec model = method.applyTo(ModelSpec.DEFAULTS.withWidth(width)
-                .withBoundary(BoundaryCondition.parse(boundary))
+                .withBoundary(boundary)
                 .withFrequencies(omegaList, ModelSpec.DEFAULTS.omegaMW())
                 .withAnalysis(ModelSpec.DEFAULTS.analysis().withCorrelatorBinWidth(binWidth)
                         .withCorrelatorMaxOmega(2 * omega[omega.length - 1])));
@@ -157,8 +159,8 @@ final class CriticalCommand implements Callable<Integer> {
         KpmSpec k = model.kpm();
         boolean sites = k.estimator() == dnp.kpm.Estimator.SITES;
         var kpm = model.method() == Method.KPM ? new CriticalScalingRecord.Kpm(k.moments(), k.estimator(),
-                sites ? k.sites() : null, sites ? null : k.vectors(), k.kernel().name().toLowerCase(Locale.ROOT)) : null;
-        AtomicFiles.write(out.resolve("critical.json"), Documents.pretty(analysis.record(model.method().label(), kpm,
+                sites ? k.sites() : null, sites ? null : k.vectors(), k.kernel()) : null;
+        AtomicFiles.write(out.resolve("critical.json"), Documents.pretty(analysis.record(model.method(), kpm,
                 binWidth, ProvenanceCollector.collect())));
         CriticalFigures.correlatorAtCriticality(analysis).write(out.resolve("critical-tc"));
         for (CriticalAnalysis.SizeResult r : results) {
@@ -213,68 +215,43 @@ final class CriticalCommand implements Callable<Integer> {
                 + "not positive, or a peak not bracketed)", law.excluded());
     }
 
-    /** One value for every size, or one per size, each at least {@code min}. */
-    static int[] perSize(String option, String text, int sizes, int min) {
-        List<Double> values = Grid.parse(option, text);
+    /** One value for every size, or one per size, each from {@code min} to 100 000. */
+    static int[] perSize(String option, List<Integer> values, int sizes, int min) {
         if (values.size() != 1 && values.size() != sizes) {
             throw new UserInputException(option + " needs one value or one per L (" + sizes + "), got " + values.size());
         }
         int[] out = new int[sizes];
         for (int s = 0; s < sizes; s++) {
-            double v = values.get(values.size() == 1 ? 0 : s);
-            if (v != Math.rint(v) || v < min || v > 100_000) {
-                throw new UserInputException(option + ": " + v + " is not a whole number ≥ " + min);
+            int v = values.get(values.size() == 1 ? 0 : s);
+            if (v < min || v > 100_000) {
+                throw new UserInputException(option + ": " + v + " is not a whole number from " + min + " to 100000");
             }
-            out[s] = (int) v;
+            out[s] = v;
         }
         return out;
     }
 
-    /** LO:HI:N (log grid) or a comma-separated list, ascending, positive. */
-    static double[] parseOmega(String text) {
-        String[] parts = text.split(":");
+    /** The log grid of ω_n unless --omega-n lists them. */
+    static final String DEFAULT_OMEGA_N_LOG = "0.1:10:13";
+
+    /** ω_n ascending: the --omega-n list or the --omega-n-log grid (one of them), each positive and distinct. */
+    double[] omega() {
+        if (omegaN != null && omegaNLog != null) {
+            throw new UserInputException("--omega-n and --omega-n-log both give ω_n: use one of them");
+        }
         double[] values;
-        if (parts.length == 3) {
-            double lo;
-            double hi;
-            int n;
-            try {
-                lo = Numbers.parseDouble(parts[0].trim());
-                hi = Numbers.parseDouble(parts[1].trim());
-                n = Numbers.parseInt(parts[2].trim());
-            } catch (NumberFormatException ex) {
-                throw new UserInputException("--omega-n '" + text + "' must be LO:HI:N or a list");
-            }
-            if (!(lo > 0 && hi > lo) || Double.isInfinite(hi) || n < 2 || n > 1000) {
-                throw new UserInputException("--omega-n needs 0 < LO < HI and 2 ≤ N ≤ 1000, got " + text);
-            }
-            values = CriticalScaling.logGrid(lo, hi, n);
-        } else if (parts.length == 1) {
-            values = Grid.parse("--omega-n", text).stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        if (omegaN != null) {
+            values = omegaN.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         } else {
-            throw new UserInputException("--omega-n '" + text + "' must be LO:HI:N or a list");
+            Converters.LogGrid grid = omegaNLog != null ? omegaNLog : Converters.logGrid(DEFAULT_OMEGA_N_LOG);
+            values = CriticalScaling.logGrid(grid.low(), grid.high(), grid.points());
         }
         for (int i = 0; i < values.length; i++) {
-            if (!(values[i] > 0) || Double.isInfinite(values[i]) || (i > 0 && values[i] == values[i - 1])) {
-                throw new UserInputException("--omega-n: values must be positive and distinct, got " + text);
+            if (!(values[i] > 0) || (i > 0 && values[i] == values[i - 1])) {
+                throw new UserInputException("--omega-n: values must be positive and distinct, got "
+                        + Arrays.toString(values));
             }
         }
         return values;
-    }
-
-    static double[] parseRange(String text) {
-        String[] parts = text.split(":");
-        try {
-            if (parts.length == 2) {
-                double lo = Numbers.parseDouble(parts[0].trim());
-                double hi = Numbers.parseDouble(parts[1].trim());
-                if (lo >= 0 && hi > lo) {
-                    return new double[]{lo, hi};
-                }
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new UserInputException("--fit-omega '" + text + "' must be LO:HI with 0 ≤ LO < HI");
     }
 }

@@ -2,7 +2,7 @@ package dnp.cli;
 
 import dnp.analysis.Stats;
 import dnp.analysis.Table;
-import dnp.cli.options.Grid;
+import dnp.cli.options.Converters;
 import dnp.cli.options.ModelOptions;
 import dnp.kernel.Realization;
 import dnp.kernel.model.Disorder;
@@ -15,7 +15,7 @@ import dnp.kernel.result.PairResult;
 import dnp.kernel.result.RealizationResult;
 import dnp.plot.figures.EthFigures;
 import dnp.sweep.AtomicFiles;
-import dnp.sweep.Method;
+import dnp.sweep.records.Method;
 import dnp.sweep.ModelSpec;
 import dnp.sweep.ProvenanceCollector;
 import dnp.sweep.UserInputException;
@@ -43,14 +43,14 @@ final class EthCommand implements Callable<Integer> {
     @Option(names = "--L", paramLabel = "L", description = "lattice size (default ${DEFAULT-VALUE})")
     int size = 8;
     @Option(names = "--t", paramLabel = "LIST", description = "hoppings t (2π·MHz), list and/or ranges (default ${DEFAULT-VALUE}: the ergodic side)")
-    String hoppings = "8,10,13,16,20,30";
+    Converters.Values hoppings = Converters.Values.of(8.0, 10.0, 13.0, 16.0, 20.0, 30.0);
     @Option(names = "--realizations", paramLabel = "N", description = "realizations per t (default ${DEFAULT-VALUE})")
     int realizations = 4;
     @Option(names = "--seed", description = "disorder seed (default ${DEFAULT-VALUE})")
     long seed = 1;
     @Option(names = "--line-shape", paramLabel = "LIST", split = ",",
             description = "gaussian and/or lorentzian (default ${DEFAULT-VALUE})")
-    List<String> shapes = List.of("gaussian", "lorentzian");
+    List<LineBroadening.Shape> shapes = List.of(LineBroadening.Shape.values());
     @Option(names = "--line-width", paramLabel = "LIST", split = ",",
             description = "widths σ (gaussian standard deviation) or γ (lorentzian half-width), 2π·MHz (default ${DEFAULT-VALUE})")
     List<Double> widths = List.of(0.05, 0.2, 1.0);
@@ -75,15 +75,8 @@ final class EthCommand implements Callable<Integer> {
         if (Files.exists(out.resolve("eth.csv")) && !force) {
             throw new UserInputException(out.resolve("eth.csv") + " exists: use --force to overwrite it");
         }
-        List<LineBroadening.Shape> shapeList = new ArrayList<>();
-        for (String s : shapes) {
-            try {
-                shapeList.add(LineBroadening.Shape.parse(s));
-            } catch (IllegalArgumentException ex) {
-                throw new UserInputException("--line-shape: " + ex.getMessage());
-            }
-        }
-        List<Double> tList = Grid.parse("--t", hoppings);
+        List<LineBroadening.Shape> shapeList = shapes.stream().distinct().toList();
+        List<Double> tList = hoppings.values();
         Lattice lattice = new Lattice(size, spec.boundary());
         List<FrequencyPair> pairs = spec.pairs();
         ModelUnits units = ModelUnits.of(spec.physics(), spec.convention());
@@ -120,7 +113,7 @@ final class EthCommand implements Callable<Integer> {
                         nodes.add(new FrequencyPair(w, pairs.get(key.pair()).omegaMW()));
                     }
                 });
-                RealizationResult result = Realization.compute(input.withPairs(nodes), spec.driver().solver());
+                RealizationResult result = Realization.compute(input.withPairs(nodes), spec.solver());
                 for (int k = 0; k < pairs.size(); k++) {
                     double pn = result.pairs().get(k).pn();
                     for (LineBroadening.Shape shape : shapeList) {
@@ -147,7 +140,7 @@ final class EthCommand implements Callable<Integer> {
                     for (double width : widths) {
                         double t2n = LineBroadening.lorentzianT2n(spec.physics(), spec.convention(), width);
                         RealizationResult broadened = Realization.compute(
-                                input.withPhysics(spec.physics().withT2n(t2n)), spec.driver().solver());
+                                input.withPhysics(spec.physics().withT2n(t2n)), spec.solver());
                         for (int k = 0; k < pairs.size(); k++) {
                             eth.computeIfAbsent(new Key(t, k, LineBroadening.Shape.LORENTZIAN, width),
                                     x -> new ArrayList<>()).add(broadened.pairs().get(k).pn());
@@ -169,7 +162,7 @@ final class EthCommand implements Callable<Integer> {
                         FrequencyPair p = pairs.get(k);
                         csv.row(size, t, p.omegaN(), p.omegaMW(), spec.convention().label(), shape.label(), width,
                                 realizations, e.mean(), e.std(), e.sem(), x.mean(), x.std(), x.sem());
-                        rows.add(new EthComparison.Row(t, p.omegaN(), p.omegaMW(), shape.label(), width, e.mean(),
+                        rows.add(new EthComparison.Row(t, p.omegaN(), p.omegaMW(), shape, width, e.mean(),
                                 e.std(), e.sem(), x.mean(), x.std(), x.sem()));
                     }
                 }
@@ -177,8 +170,8 @@ final class EthCommand implements Callable<Integer> {
         }
         Files.createDirectories(out);
         csv.write(out.resolve("eth.csv"));
-        EthComparison document = new EthComparison(EthComparison.SCHEMA, size, spec.boundary().label(), spec.width(),
-                spec.convention().label(), seed, realizations, spec.driver().label(), rows,
+        EthComparison document = new EthComparison(EthComparison.SCHEMA, size, spec.boundary(), spec.width(),
+                spec.convention(), seed, realizations, spec.driver(), rows,
                 ProvenanceCollector.collect());
         AtomicFiles.write(out.resolve("eth.json"), Documents.pretty(document));
         EthFigures.comparison(document).write(out.resolve("eth"));

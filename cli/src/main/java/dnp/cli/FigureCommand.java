@@ -3,17 +3,17 @@ package dnp.cli;
 import dnp.analysis.FigureData;
 import dnp.analysis.SizeSeries;
 import dnp.analysis.Summary;
-import dnp.cli.options.Grid;
+import dnp.cli.options.Converters;
 import dnp.kernel.model.Convention;
 import dnp.plot.Plot;
 import dnp.plot.figures.ApproximationFigures;
 import dnp.plot.figures.PaperFigures;
 import dnp.plot.figures.SummaryOutput;
-import dnp.sweep.Driver;
+import dnp.sweep.records.Driver;
 import dnp.sweep.FigurePreset;
 import dnp.cli.options.MethodOptions;
 import dnp.sweep.KpmSpec;
-import dnp.sweep.Method;
+import dnp.sweep.records.Method;
 import dnp.sweep.ModelSpec;
 import dnp.sweep.SizesPreset;
 import dnp.sweep.SweepRunner;
@@ -46,26 +46,27 @@ final class FigureCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
-    @Parameters(paramLabel = "N", description = {"figure number, 2 to 7; eq24 or eq29 (checks of Eq. 24 and Eq. 29); or 'sizes': P_n(t) and C(ω_n = 1)(t) for "
+    @Parameters(paramLabel = "N", description = {"figure number, 2 to 7; eq24 or eq29 (checks of Eq. 24 and Eq. 29); "
+            + "'profile': the enhancement ε = P_n/P_n^thermal against ω_MW at t = 2, 6.5 and 20; or 'sizes': P_n(t) and C(ω_n = 1)(t) for "
             + "several L, dense up to L = " + SizesPreset.DENSE_UP_TO + " and KPM above: the approach to the "
             + "large-system limit (sizes, realizations and KPM settings of both versions: README)"})
     String figure;
     @Option(names = "--paper-size", description = "the published sizes and numbers of realizations (hours on 2 cores)")
     boolean paperSize;
     @Option(names = "--convention", paramLabel = "C", description = "si (default) or paper")
-    String convention = ModelSpec.DEFAULTS.convention().label();
+    Convention convention = ModelSpec.DEFAULTS.convention();
     @Option(names = "--driver", paramLabel = "D", completionCandidates = dnp.cli.options.DriverNames.class,
             description = "eigen stage: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
-    String driver = Driver.DEFAULT.label();
+    Driver driver = Driver.DEFAULT;
     @Mixin
     MethodOptions method;
     @Option(names = "--L", paramLabel = "L", description = "override the lattice size (sizes: a list)")
-    String sizes;
+    Converters.Sizes sizes;
     @Option(names = "--realizations", paramLabel = "N", description = "override the number of realizations "
             + "(sizes: of every L)")
     Integer realizations;
     @Option(names = "--t", paramLabel = "LIST", description = "sizes: override the hoppings (2π·MHz)")
-    String hoppings;
+    Converters.Values hoppings;
     @Option(names = "--dense-up-to", paramLabel = "L", description = "sizes: the largest L computed by dense "
             + "diagonalization, KPM above (default " + SizesPreset.DENSE_UP_TO + ")")
     Integer denseUpTo;
@@ -97,15 +98,15 @@ final class FigureCommand implements Callable<Integer> {
             }
         }
         FigurePreset preset = FigurePreset.of(figure.trim().toLowerCase(Locale.ROOT));
-        Convention c = Convention.parse(convention);
-        ModelSpec model = method.applyTo(ModelSpec.DEFAULTS.withConvention(c).withDriver(Driver.parse(driver)));
-        if (!preset.isPaperFigure() && model.method() != Method.DENSE) {
+        Convention c = convention;
+        ModelSpec model = method.applyTo(ModelSpec.DEFAULTS.withConvention(c).withDriver(driver));
+        if (preset.needsEigenvectors() && model.method() != Method.DENSE) {
             throw new UserInputException("figure " + preset.name() + " needs the dense method: the binned K(ε, ε′) and "
                     + "the sampled GOE come from eigenvectors");
         }
         Integer size = null;
         if (sizes != null) {
-            List<Integer> l = Grid.parseSizes(sizes);
+            List<Integer> l = sizes.values();
             if (l.size() != 1) {
                 throw new UserInputException("--L takes one size for figure " + preset.name() + " (several only for figure "
                         + SIZES + ")");
@@ -142,12 +143,12 @@ final class FigureCommand implements Callable<Integer> {
         if (denseUpTo != null && denseUpTo < 0) {
             throw new UserInputException("--dense-up-to must be 0 or more, got " + denseUpTo);
         }
-        Convention c = Convention.parse(convention);
-        ModelSpec model = ModelSpec.DEFAULTS.withConvention(c).withDriver(Driver.parse(driver));
+        Convention c = convention;
+        ModelSpec model = ModelSpec.DEFAULTS.withConvention(c).withDriver(driver);
         SizesPreset preset = SizesPreset.of(paperSize);
         KpmSpec kpm = method.kpm(preset.kpm());
-        List<SizesPreset.SizeSweep> sweeps = preset.sweeps(model, sizes != null ? Grid.parseSizes(sizes) : null,
-                realizations, hoppings != null ? Grid.parse("--t", hoppings) : null, denseUpTo, kpm, seed);
+        List<SizesPreset.SizeSweep> sweeps = preset.sweeps(model, sizes != null ? sizes.values() : null,
+                realizations, hoppings != null ? hoppings.values() : null, denseUpTo, kpm, seed);
         Path dir = out != null ? out : defaultFolder(SIZES, c);
         Path base = dir.resolve(SIZES);
         refuseOverwrite(base);
@@ -212,6 +213,8 @@ final class FigureCommand implements Callable<Integer> {
             case "6" -> save(PaperFigures.integrand(s, l, 20, 93860), base, written);
             case "7" -> save(PaperFigures.correlator(s, l, FigureData.pairsWhere(s, null, 93860.0)), base, written);
             case "eq24" -> save(ApproximationFigures.eq24(s, l, 0), base, written);
+            case "profile" -> save(PaperFigures.enhancementProfile(s, l, FigurePreset.of("profile").omegaN().getFirst()),
+                    base, written);
             case "eq29" -> {
                 save(ApproximationFigures.eq29Levels(s, 0), base, written);
                 save(ApproximationFigures.eq29Sizes(s, nearestToCritical(s), 0), base.resolveSibling("eq29-L"), written);

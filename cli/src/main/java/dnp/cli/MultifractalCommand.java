@@ -1,9 +1,8 @@
 package dnp.cli;
 
-import dnp.kernel.model.Numbers;
 import dnp.analysis.Literature;
 import dnp.analysis.MultifractalAnalysis;
-import dnp.cli.options.Grid;
+import dnp.cli.options.Converters;
 import dnp.plot.figures.AnalysisFigures;
 import dnp.plot.figures.PaperFigures;
 import dnp.sweep.AtomicFiles;
@@ -11,6 +10,7 @@ import dnp.sweep.ModelSpec;
 import dnp.sweep.ProvenanceCollector;
 import dnp.sweep.records.Documents;
 import dnp.sweep.records.SpectrumLines.CentralStatesLine;
+import dnp.sweep.records.SweepMode;
 import dnp.sweep.records.SweepParameters;
 import dnp.sweep.SpectrumRecords;
 import dnp.sweep.SweepRunner;
@@ -39,7 +39,7 @@ final class MultifractalCommand implements Callable<Integer> {
     static final double[] HIGH_GRID = {0.1, 0.25, 0.5, 1};
 
     @Option(names = "--L", paramLabel = "LIST", description = "lattice sizes (default ${DEFAULT-VALUE})")
-    String sizes = "6,8,10,12,14";
+    Converters.Sizes sizes = Converters.Sizes.of(6, 8, 10, 12, 14);
     @Option(names = "--ratio", paramLabel = "X", description = "w/t at which to measure (default: the critical ${DEFAULT-VALUE})")
     double ratio = Literature.CRITICAL_RATIO;
     @Option(names = "--w", paramLabel = "W", description = "disorder width w, 2π·MHz (default ${DEFAULT-VALUE})")
@@ -52,10 +52,10 @@ final class MultifractalCommand implements Callable<Integer> {
     double muWindow = 0.2;
     @Option(names = "--mu-range", paramLabel = "A:B", description = "μ fit range ω ∈ [A·Δ_L, B·2t], Δ_L the mean "
             + "level spacing of the window (default ${DEFAULT-VALUE})")
-    String muRange = "4:0.25";
+    Converters.PositivePair muRange = new Converters.PositivePair(4, 0.25);
     @Option(names = "--correction-exponent", paramLabel = "LIST", description = "exponents y of the correction "
             + "b·L^(−y) in the D_2 fits (default ${DEFAULT-VALUE})")
-    String correctionExponents = "1,2,3";
+    Converters.Values correctionExponents = Converters.Values.of(1.0, 2.0, 3.0);
     @Option(names = "--realizations", paramLabel = "N", description = "realizations per L (default ${DEFAULT-VALUE})")
     int realizations = 12;
     @Option(names = "--seed", description = "disorder seed (default ${DEFAULT-VALUE})")
@@ -69,7 +69,7 @@ final class MultifractalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<Integer> sizeList = Grid.parseSizes(sizes);
+        List<Integer> sizeList = sizes.values();
         if (sizeList.size() < 2) {
             throw new UserInputException("--L needs at least two sizes to fit D_2");
         }
@@ -85,19 +85,9 @@ final class MultifractalCommand implements Callable<Integer> {
         if (realizations < 2) {
             throw new UserInputException("--realizations must be at least 2, got " + realizations);
         }
-        String[] range = muRange.split(":");
-        double lo;
-        double hi;
-        try {
-            lo = Numbers.parseDouble(range[0]);
-            hi = Numbers.parseDouble(range[1]);
-        } catch (RuntimeException ex) {
-            throw new UserInputException("--mu-range '" + muRange + "' must be A:B");
-        }
-        if (range.length != 2 || !(lo > 0) || !(hi > 0) || Double.isInfinite(lo) || Double.isInfinite(hi)) {
-            throw new UserInputException("--mu-range needs A > 0 and B > 0, got " + muRange);
-        }
-        double[] exponents = Grid.parse("--correction-exponent", correctionExponents).stream()
+        double lo = muRange.first();
+        double hi = muRange.second();
+        double[] exponents = correctionExponents.values().stream()
                 .mapToDouble(Double::doubleValue).toArray();
         for (double y : exponents) {
             if (!(y > 0) || Double.isInfinite(y)) {
@@ -120,8 +110,7 @@ final class MultifractalCommand implements Callable<Integer> {
             int count = iu - il + 1;
             int central = Math.min(states, count);
             SweepSpec spec = new SweepSpec(List.of(size), List.of(hopping), realizations, 0, seed, model);
-            SweepParameters parameters = spec.parameters().withMode("multifractal: eigenstates " + il + "…" + iu
-                    + ", IPR of the central " + central);
+            SweepParameters parameters = spec.parameters().withMode(new SweepMode.CentralStates(il, iu, central));
             Path dir = out.resolve("states-L" + size);
             SweepRunner.run(spec, parameters, dir, 1, 1, null, null, quiet,
                     task -> SpectrumRecords.centralStates(spec, task, il, iu, central));

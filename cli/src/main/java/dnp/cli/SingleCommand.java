@@ -13,7 +13,7 @@ import dnp.sweep.ComputationException;
 import dnp.sweep.KpmRealization;
 import dnp.sweep.Warnings;
 import dnp.sweep.MemoryPlan;
-import dnp.sweep.Method;
+import dnp.sweep.records.Method;
 import dnp.sweep.ModelSpec;
 import dnp.sweep.Parallelism;
 import dnp.sweep.ProvenanceCollector;
@@ -72,7 +72,7 @@ final class SingleCommand implements Callable<Integer> {
             MemoryPlan.check(which.size, spec.driver(), 1);
             input = new RealizationInput(lattice, which.hopping, disorder(lattice, spec), spec.physics(),
                     spec.pairs(), spec.analysis(), spec.convention());
-            RealizationResult result = Realization.compute(input, spec.driver().solver());
+            RealizationResult result = Realization.compute(input, spec.solver());
             record = ResultRecords.document(result, withArrays, withWeights, ProvenanceCollector.collect());
         }
         ComputationException.requireFinite(record, "the realization");

@@ -16,7 +16,7 @@ import dnp.kpm.VectorEvaluator;
 import dnp.kpm.VectorSettings;
 import dnp.sweep.KpmSpec;
 import dnp.sweep.MemoryPlan;
-import dnp.sweep.Method;
+import dnp.sweep.records.Method;
 import dnp.sweep.Parallelism;
 import dnp.sweep.SitePartSweep;
 import dnp.sweep.SweepSpec;
@@ -149,7 +149,7 @@ final class SlurmCommand implements Callable<Integer> {
         int probe = Math.min(size, 12);
         double t = spec.hoppings().get(spec.hoppings().size() / 2);
         RealizationInput input = spec.withSizes(List.of(probe)).input(new SweepTask(0, probe, t, 0));
-        EigenSolver solver = spec.model().driver().solver();
+        EigenSolver solver = spec.model().solver();
         Realization.compute(input, solver); // warm up
         long start = System.nanoTime();
         Realization.compute(input, solver);

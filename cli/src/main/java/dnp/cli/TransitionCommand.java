@@ -5,18 +5,18 @@ import dnp.analysis.ScalingTables;
 import dnp.analysis.Literature;
 import dnp.analysis.TransitionAnalysis;
 import dnp.cli.options.Converters;
-import dnp.cli.options.Grid;
 import dnp.kernel.model.BoundaryCondition;
 import dnp.plot.figures.AnalysisFigures;
 import dnp.plot.figures.PaperFigures;
 import dnp.kpm.LanczosWindow;
 import dnp.sweep.AtomicFiles;
-import dnp.sweep.Driver;
+import dnp.sweep.records.Driver;
 import dnp.sweep.ModelSpec;
 import dnp.sweep.Parallelism;
 import dnp.sweep.ProvenanceCollector;
 import dnp.sweep.records.Documents;
 import dnp.sweep.records.SpectrumLines.GapRatioLine;
+import dnp.sweep.records.SweepMode;
 import dnp.sweep.records.SweepParameters;
 import dnp.sweep.SpectrumRecords;
 import dnp.sweep.TransitionPreset;
@@ -43,15 +43,15 @@ final class TransitionCommand implements Callable<Integer> {
     @Option(names = "--preset", paramLabel = "NAME", description = "quick (default: L = 8–16, minutes) or precise "
             + "(L = 12–20, about an hour on 2 cores, resumable; BENCHMARKS.md gives the time of each); --L, --ratio, --levels, --eigenvalues "
             + "and --energy-window override its values")
-    String preset = TransitionPreset.QUICK.name();
+    TransitionPreset preset = TransitionPreset.QUICK;
     @Option(names = "--L", paramLabel = "LIST", description = "lattice sizes (default: the preset's)")
-    String sizes;
+    Converters.Sizes sizes;
     @Option(names = "--ratio", paramLabel = "LIST", description = "grid of w/t (default: the preset's)")
-    String ratios;
+    Converters.Values ratios;
     @Option(names = "--w", paramLabel = "W", description = "disorder width w, 2π·MHz (default ${DEFAULT-VALUE})")
     double width = ModelSpec.DEFAULTS.width();
     @Option(names = "--bc", paramLabel = "BC", description = "periodic (default) or open")
-    String boundary = "periodic";
+    BoundaryCondition boundary = ModelSpec.DEFAULTS.boundary();
     @Option(names = "--realizations", paramLabel = "N", description = "realizations per (L, w/t) (default: about --levels gap ratios per point)")
     Integer realizations;
     @Option(names = "--levels", paramLabel = "N", description = "gap ratios to gather per (L, w/t) when --realizations "
@@ -63,9 +63,9 @@ final class TransitionCommand implements Callable<Integer> {
     @Option(names = "--eigenvalues", paramLabel = "HOW", description = "dense (LAPACK, the central --gap-fraction "
             + "of the levels) or lanczos (two Lanczos recursions on the matrix-free stencil, the levels with "
             + "|λ − c| ≤ --energy-window·t around the centre c; no N² matrix) (default: the preset's)")
-    String eigenvalues;
+    TransitionPreset.Eigenvalues eigenvalues;
     @Option(names = "--energy-window", paramLabel = "E", description = "half-width of the Lanczos window in units "
-            + "of t (default " + LanczosWindow.DEFAULT_WINDOW + ", about 20% of the levels near w/t_c)")
+            + "of t (default " + LanczosWindow.DEFAULT_WINDOW + ", about 20%% of the levels near w/t_c)")
     Double energyWindow;
     @Option(names = "--seed", description = "disorder seed (default ${DEFAULT-VALUE})")
     long seed = 1;
@@ -89,9 +89,32 @@ final class TransitionCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "print the sweeps (sizes, realizations, diagonalizations) and run nothing")
     boolean dryRun;
 
-    /** The sweeps this command runs: the preset's values, overridden by the options given. */
+    /**
+     * The sweeps this command runs: the preset's values, overridden by the options given;
+     * {@code realizationsGiven} when --realizations fixed them (then {@code levels} set nothing).
+     */
     record Plan(TransitionPreset preset, List<Integer> sizes, List<Double> ratios, int levels, double gapFraction,
-                List<Integer> realizations, TransitionPreset.Eigenvalues eigenvalues, double energyWindow) {
+                List<Integer> realizations, TransitionPreset.Eigenvalues eigenvalues, double energyWindow,
+                boolean realizationsGiven) {
+
+        /**
+         * What --dry-run prints: the grid and the levels, then per size the spectra and the gap ratios per
+         * point they give (about: a Lanczos window holds about {@code gapFraction} of the levels).
+         */
+        List<String> describe() {
+            List<String> lines = new ArrayList<>();
+            lines.add(String.format(Locale.ROOT, "preset %s: w/t = %s, %s, %s", preset.name(), ratios, levelsLabel(),
+                    realizationsGiven ? "--realizations fixed per point" : "about " + levels + " gap ratios per point"));
+            for (int i = 0; i < sizes.size(); i++) {
+                int size = sizes.get(i);
+                int r = realizations.get(i);
+                lines.add(String.format(Locale.ROOT, "L = %d: N = %d, %d realizations × %d w/t = %d spectra "
+                                + "(eigenvalues only), about %d gap ratios per point", size, size * size * size, r,
+                        ratios.size(), r * ratios.size(), (long) r * Math.round(gapFraction * size * size * size)));
+            }
+            lines.add(String.format(Locale.ROOT, "total %d spectra; nothing run", diagonalizations()));
+            return lines;
+        }
 
         /** What the levels are, for the manifest, the plot and the dry run. */
         String levelsLabel() {
@@ -110,12 +133,12 @@ final class TransitionCommand implements Callable<Integer> {
     }
 
     Plan plan() {
-        TransitionPreset base = TransitionPreset.named(preset);
-        List<Integer> sizeList = sizes != null ? Grid.parseSizes(sizes) : base.sizes();
+        TransitionPreset base = preset;
+        List<Integer> sizeList = sizes != null ? sizes.values() : base.sizes();
         if (sizeList.size() < 2) {
             throw new UserInputException("--L needs at least two sizes: the transition is where their ⟨r⟩ curves cross");
         }
-        List<Double> ratioList = (ratios != null ? Grid.parse("--ratio", ratios) : base.ratios()).stream().sorted()
+        List<Double> ratioList = (ratios != null ? ratios.values() : base.ratios()).stream().sorted()
                 .toList();
         for (double x : ratioList) {
             if (!(x > 0) || Double.isInfinite(x)) {
@@ -126,8 +149,7 @@ final class TransitionCommand implements Callable<Integer> {
         if (levelCount < 1) {
             throw new UserInputException("--levels must be at least 1, got " + levelCount);
         }
-        TransitionPreset.Eigenvalues how = eigenvalues != null ? TransitionPreset.Eigenvalues.parse(eigenvalues)
-                : base.eigenvalues();
+        TransitionPreset.Eigenvalues how = eigenvalues != null ? eigenvalues : base.eigenvalues();
         if (gapFraction != null && how == TransitionPreset.Eigenvalues.LANCZOS) {
             throw new UserInputException("--gap-fraction applies to --eigenvalues dense; the Lanczos levels are those "
                     + "of --energy-window");
@@ -152,7 +174,7 @@ final class TransitionCommand implements Callable<Integer> {
         List<Integer> perSize = sizeList.stream()
                 .map(size -> realizations != null ? realizations
                         : TransitionPreset.realizations(size, levelCount, fraction)).toList();
-        return new Plan(base, sizeList, ratioList, levelCount, fraction, perSize, how, window);
+        return new Plan(base, sizeList, ratioList, levelCount, fraction, perSize, how, window, realizations != null);
     }
 
     @Override
@@ -168,34 +190,23 @@ final class TransitionCommand implements Callable<Integer> {
             throw new UserInputException("--scaling-bootstrap must be 0 or more, got " + scalingBootstrap);
         }
         if (dryRun) {
-            System.out.printf(Locale.ROOT, "preset %s: w/t = %s, %s, about %d gap ratios per point%n",
-                    plan.preset().name(), ratioList, plan.levelsLabel(), plan.levels());
-            for (int i = 0; i < sizeList.size(); i++) {
-                int size = sizeList.get(i);
-                int r = plan.realizations().get(i);
-                System.out.printf(Locale.ROOT, "L = %d: N = %d, %d realizations × %d w/t = %d spectra "
-                                + "(eigenvalues only), about %d gap ratios per point%n", size, size * size * size, r,
-                        ratioList.size(), r * ratioList.size(),
-                        (long) r * Math.round(gapFraction * size * size * size));
-            }
-            System.out.printf(Locale.ROOT, "total %d spectra; nothing run%n", plan.diagonalizations());
+            plan.describe().forEach(System.out::println);
             return 0;
         }
-        ModelSpec model = ModelSpec.DEFAULTS.withWidth(width).withBoundary(BoundaryCondition.parse(boundary))
+        ModelSpec model = ModelSpec.DEFAULTS.withWidth(width).withBoundary(boundary)
                 .withDriver(Driver.DSYEVD)
                 .withAnalysis(ModelSpec.DEFAULTS.analysis().withGapRatioFraction(gapFraction));
         double[] x = ratioList.stream().mapToDouble(Double::doubleValue).toArray();
         List<Double> hoppings = ratioList.stream().map(r -> width / r).toList();
         List<Crossings.Curve> curves = new ArrayList<>();
+        List<TransitionAnalysis.Sources> sources = new ArrayList<>();
         for (int i = 0; i < sizeList.size(); i++) {
             int size = sizeList.get(i);
             int r = plan.realizations().get(i);
             SweepSpec spec = new SweepSpec(List.of(size), hoppings, r, 0, seed, model);
             boolean lanczos = plan.eigenvalues() == TransitionPreset.Eigenvalues.LANCZOS;
-            // The dense mode keeps its original label, so that sweeps stored before the Lanczos route resume.
             SweepParameters parameters = spec.parameters().withMode(lanczos
-                    ? "transition: gap ratio of the " + plan.levelsLabel()
-                    : "transition: eigenvalues only, gap ratio");
+                    ? new SweepMode.LanczosGapRatio(plan.energyWindow()) : new SweepMode.DenseGapRatio());
             Path dir = out.resolve("L" + size);
             double window = plan.energyWindow();
             // The Lanczos route needs a few N-vectors and no BLAS: one realization per core at every L.
@@ -207,14 +218,16 @@ final class TransitionCommand implements Callable<Integer> {
             if (shard.count() > 1) {
                 continue;
             }
-            curves.add(TransitionAnalysis.curve(size, hoppings, r, SweepStore.readRecords(dir, GapRatioLine.class)));
+            var records = SweepStore.readRecords(dir, GapRatioLine.class);
+            curves.add(TransitionAnalysis.curve(size, hoppings, r, records));
+            sources.add(TransitionAnalysis.Sources.of(size, hoppings, r, records));
         }
         if (shard.count() > 1) {
             System.out.printf(Locale.ROOT, "shard %d/%d of every size done in %s; run without --shard to analyse%n",
                     shard.index(), shard.count(), out);
             return 0;
         }
-        TransitionAnalysis analysis = TransitionAnalysis.of(x, hoppings, curves, bootstrap, seed,
+        TransitionAnalysis analysis = TransitionAnalysis.of(x, hoppings, curves, sources, bootstrap, seed,
                 TransitionAnalysis.DEFAULT_ORDERS, scalingBootstrap);
         analysis.table().write(out.resolve("transition.csv"));
         analysis.crossingTable().write(out.resolve("crossings.csv"));
@@ -240,6 +253,12 @@ final class TransitionCommand implements Callable<Integer> {
                     scaling.chi2(), scaling.dof(), scaling.pValue(), scaling.bootstrapFailed(), scaling.bootstrap());
         } else if (analysis.scaling() != null) {
             System.out.println("no finite-size-scaling estimate: " + analysis.scaling().selection().reason());
+        }
+        var levels = analysis.levels();
+        if (levels.windowsFromDense() > 0) {
+            System.out.printf(Locale.ROOT, "%d of %d Lanczos windows were taken from dense eigenvalues (their recursions "
+                    + "did not agree): column windows_from_dense of transition.csv, levels in estimate.json%n",
+                    levels.windowsFromDense(), levels.lines());
         }
         Crossings.Crossing best = analysis.best();
         if (Double.isNaN(best.x())) {

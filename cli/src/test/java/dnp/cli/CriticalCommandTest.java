@@ -35,7 +35,7 @@ class CriticalCommandTest {
     }
 
     static final String[] COMMAND = {"critical", "--L", "6,8", "--realizations", "3,2", "--scan-realizations", "2,1",
-            "--t", "4.5,5.5,6.5,8,9", "--moments", "256", "--sites", "32", "--omega-n", "4:40:6", "--bin-width", "0.5",
+            "--t", "4.5,5.5,6.5,8,9", "--moments", "256", "--sites", "32", "--omega-n-log", "4:40:6", "--bin-width", "0.5",
             "--fit-omega", "0:40", "-q", "--out"};
 
     static String[] command(Path out) {
@@ -118,7 +118,7 @@ class CriticalCommandTest {
     void theVectorEstimatorGivesErrorsThatKeepTheCorrelationsBetweenOmegas() throws IOException {
         Path out = dir.resolve("critical-vectors");
         KpmSweepTest.run("critical", "--L", "6", "--realizations", "1", "--scan-realizations", "1", "--t",
-                "4.5,5.5,6.5,8,9", "--moments", "256", "--vectors", "32", "--omega-n", "4:40:6", "--bin-width", "0.5",
+                "4.5,5.5,6.5,8,9", "--moments", "256", "--vectors", "32", "--omega-n-log", "4:40:6", "--bin-width", "0.5",
                 "--fit-omega", "0:40", "-q", "--out", out.toString());
         SchemaValidationTest.assertValidFile("critical-scaling.schema.json", out.resolve("critical.json"));
         CriticalScalingRecord doc = Documents.read(Files.readString(out.resolve("critical.json")),

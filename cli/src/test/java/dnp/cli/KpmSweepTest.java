@@ -1,7 +1,9 @@
 package dnp.cli;
 
+import dnp.kernel.model.Convention;
 import dnp.sweep.SweepStore;
 import dnp.sweep.records.Documents;
+import dnp.sweep.records.Method;
 import dnp.sweep.records.RealizationRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,7 +60,7 @@ class KpmSweepTest {
                 "--omega-n", "1,20", "--output", out.toString());
         SchemaValidationTest.assertValidFile("realization.schema.json", out);
         RealizationRecord r = Documents.read(Files.readString(out), RealizationRecord.class);
-        assertEquals("kpm", r.method());
+        assertEquals(Method.KPM, r.method());
         assertEquals(16, r.kpm().sampledSites());
         assertTrue(r.pairs().getFirst().pnError() > 0, "a sampled estimate has an error bar");
         assertTrue(Double.isNaN(r.ipr()), "no IPR from moments");
@@ -89,7 +91,7 @@ class KpmSweepTest {
         assertEquals(a.keySet(), b.keySet());
         for (String key : a.keySet()) {
             assertEquals(List.of(1.0, 5.0), b.get(key).pairs().stream().map(p -> p.omegaN()).toList());
-            assertEquals("paper", b.get(key).convention());
+            assertEquals(Convention.PAPER, b.get(key).convention());
             assertNotEquals(a.get(key).pairs().getFirst().pn(), b.get(key).pairs().getFirst().pn());
         }
         run("summarize", second.toString(), "--no-plots");

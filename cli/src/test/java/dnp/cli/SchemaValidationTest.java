@@ -120,11 +120,22 @@ class SchemaValidationTest {
         run("transition", "--L", "4,5", "--ratio", "10,16,25", "--realizations", "3", "--bootstrap", "20", "--out",
                 transition.toString(), "-q");
         assertValidLines("gap-ratio.schema.json", transition.resolve("L4"));
+        assertValidFile("manifest.schema.json", transition.resolve("L4/manifest.json"));
+        Path dense = dir.resolve("transition-dense");
+        run("transition", "--L", "4,5", "--ratio", "10,16", "--realizations", "2", "--eigenvalues", "dense",
+                "--bootstrap", "20", "--scaling-bootstrap", "0", "--out", dense.toString(), "-q");
+        assertValidFile("manifest.schema.json", dense.resolve("L4/manifest.json"));
+        assertValidLines("gap-ratio.schema.json", dense.resolve("L4"));
+        // Manifests of earlier versions (a sentence for the mode, every parameter) are valid too.
+        for (String earlier : List.of("transition-dense/L4", "transition-lanczos/L4", "multifractal/states-L4")) {
+            assertValidFile("manifest.schema.json", Path.of("src/test/resources/earlier", earlier, "manifest.json"));
+        }
         assertValidFile("transition-estimate.schema.json", transition.resolve("estimate.json"));
         Path multifractal = dir.resolve("multifractal");
         run("multifractal", "--L", "4,5,6", "--realizations", "2", "--mu-window", "0.5", "--mu-range", "1:1",
                 "--bootstrap", "20", "--out", multifractal.toString(), "-q");
         assertValidLines("central-states.schema.json", multifractal.resolve("states-L4"));
+        assertValidFile("manifest.schema.json", multifractal.resolve("states-L4/manifest.json"));
         assertValidFile("multifractal-fits.schema.json", multifractal.resolve("fits.json"));
     }
 

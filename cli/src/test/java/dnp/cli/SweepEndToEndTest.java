@@ -198,5 +198,21 @@ class SweepEndToEndTest {
         for (String panel : List.of("eq29.png", "eq29-L.png", "eq29-R.png")) {
             assertTrue(Files.size(eq29.resolve(panel)) > 1000, panel);
         }
+        // The ω_MW profile of ε: its table carries ε and T_B, mean ε = mean P_n / P_n^thermal (one ω_n).
+        Path profile = dir.resolve("profile");
+        run("figure", "profile", "--L", "4", "--realizations", "2", "--out", profile.toString(), "-q");
+        assertTrue(Files.size(profile.resolve("profile.png")) > 1000);
+        lines = Files.readAllLines(profile.resolve("tables").resolve("polarization.csv"));
+        header = List.of(lines.getFirst().split(","));
+        assertEquals(1 + 3 * 49, lines.size(), "three hoppings, 49 ω_MW");
+        for (String line : lines.subList(1, lines.size())) {
+            String[] v = line.split(",");
+            double pn = Double.parseDouble(v[header.indexOf("Pn_mean")]);
+            double thermal = Double.parseDouble(v[header.indexOf("PnThermal")]);
+            double epsilon = Double.parseDouble(v[header.indexOf("enhancement_mean")]);
+            double buildUp = Double.parseDouble(v[header.indexOf("buildUpTime_mean")]);
+            assertEquals(pn, epsilon * thermal, 1e-12 * Math.abs(pn), "ε·P_n^thermal = P_n in " + line);
+            assertTrue(buildUp > 0 && buildUp <= dnp.kernel.model.PhysicalParameters.TABLE_I.t1n() * (1 + 1e-12), "0 < T_B ≤ T_1n in " + line);
+        }
     }
 }

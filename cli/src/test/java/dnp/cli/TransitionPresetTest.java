@@ -22,7 +22,9 @@ class TransitionPresetTest {
 
     private static TransitionCommand.Plan plan(String... args) {
         TransitionCommand command = new TransitionCommand();
-        new CommandLine(command).parseArgs(args);
+        CommandLine cli = new CommandLine(command);
+        dnp.cli.options.Converters.register(cli);
+        cli.parseArgs(args);
         return command.plan();
     }
 
@@ -56,6 +58,19 @@ class TransitionPresetTest {
         assertEquals(TransitionPreset.PRECISE.ratios(), mixed.ratios(), "what is not given comes from the preset");
         assertEquals(List.of(10, 10), mixed.realizations(), "at least ten realizations: 1000 / (0.5 · 216) → 10");
         assertEquals(List.of(7, 7), plan("--L", "6,8", "--realizations", "7").realizations());
+    }
+
+    /** The dry run's counts follow --realizations: no preset target of gap ratios where it does not apply. */
+    @Test
+    void theDryRunCountsTheRealizationsGiven() {
+        List<String> given = plan("--L", "8,12", "--realizations", "5").describe();
+        assertFalse(given.getFirst().contains("40000"), given.getFirst());
+        assertTrue(given.getFirst().endsWith("--realizations fixed per point"), given.getFirst());
+        // 5 realizations × about 20% of 512 levels.
+        assertTrue(given.get(1).startsWith("L = 8: N = 512, 5 realizations × 9 w/t = 45 spectra"), given.get(1));
+        assertTrue(given.get(1).endsWith("about 510 gap ratios per point"), given.get(1));
+        List<String> derived = plan("--L", "8,12").describe();
+        assertTrue(derived.getFirst().endsWith("about 40000 gap ratios per point"), derived.getFirst());
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code dnp transition} and {@code dnp multifractal} end to end. */
@@ -30,6 +31,7 @@ class TransitionTest {
         List<String> rows = Files.readAllLines(out.resolve("transition.csv"));
         assertEquals(1 + 2 * 3, rows.size());
         assertTrue(rows.get(1).startsWith("4,10.0,10.8,6,"), rows.get(1));
+        assertTrue(rows.get(1).endsWith(",lanczos,0"), "the quick preset's Lanczos levels: " + rows.get(1));
         long before = Files.size(out.resolve("L4/results/shard-0001-of-0001.jsonl"));
         assertEquals(0, Main.execute(new PrintWriter(err, true), "transition", "--L", "4,6", "--ratio", "10,16,25",
                 "--realizations", "6", "--bootstrap", "50", "--out", out.toString(), "-q"));
@@ -71,11 +73,27 @@ class TransitionTest {
                 var expected = dnp.kernel.physics.SpectralStatistics.gapRatioOfAll(window);
                 assertEquals(expected.count(), rec.gapRatioCount(), rec.key());
                 assertEquals(expected.mean(), rec.gapRatio(), 1e-8, rec.key());
+                assertEquals(dnp.sweep.records.EigenStage.LANCZOS, rec.eigenvalues(), "the line says what ran");
+                assertEquals(null, rec.lanczosFallback(), "no window fell back to dense eigenvalues");
                 checked++;
             }
         }
         assertEquals(12, checked);
-        assertTrue(Files.readString(out.resolve("L5/manifest.json")).contains("|λ − c| ≤ 3 t (Lanczos)"));
+        var levels = dnp.sweep.records.Documents.tree(Files.readString(out.resolve("estimate.json"))).get("levels");
+        assertEquals(12, levels.get("lines").asInt());
+        assertEquals(0, levels.get("windowsFromDense").asInt());
+        assertEquals("lanczos", levels.get("eigenvalues").get(0).asString());
+        assertTrue(Files.readAllLines(out.resolve("transition.csv")).get(1).endsWith(",lanczos,0"),
+                "per point: the routine and the windows from dense eigenvalues");
+        var manifest = dnp.sweep.SweepStore.readManifest(out.resolve("L5")).parameters();
+        assertEquals(new dnp.sweep.records.SweepMode.LanczosGapRatio(3), manifest.mode());
+        assertEquals(dnp.sweep.records.Method.LANCZOS, manifest.method(), "the manifest says what ran");
+        assertEquals(null, manifest.omegaN(), "no DNP parameters in a sweep of levels");
+        assertEquals(null, manifest.gapFraction(), "the window, not a central fraction, selects the levels");
+        var written = dnp.sweep.records.Documents.tree(Files.readString(out.resolve("L5/manifest.json"))).get("parameters");
+        assertEquals("lanczos", written.get("method").asString());
+        assertEquals(3.0, written.get("mode").get("energyWindow").asDouble());
+        assertFalse(written.has("t1n") || written.has("convention"), written.toString());
         int refused = Main.execute(new PrintWriter(err, true), "transition", "--L", "5,6", "--ratio", "12,20",
                 "--realizations", "3", "--bootstrap", "20", "--scaling-bootstrap", "0", "--out", out.toString(), "-q");
         assertEquals(2, refused, "a dense run must not resume a Lanczos sweep");

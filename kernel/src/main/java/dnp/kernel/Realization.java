@@ -55,10 +55,13 @@ public final class Realization {
         }
     }
 
-    /** The spectrum λ alone (ascending) of the Anderson matrix of a lattice, hopping and disorder. */
-    public static double[] eigenvalues(Lattice lattice, double hopping, Disorder disorder, EigenSolver solver) {
+    /**
+     * The spectrum λ alone (ascending) of the Anderson matrix of a lattice, hopping and disorder, with the
+     * routine that computed it.
+     */
+    public static EigenSolver.Levels levels(Lattice lattice, double hopping, Disorder disorder, EigenSolver solver) {
         try (DenseMatrix m = AndersonHamiltonian.build(lattice, hopping, disorder)) {
-            return solver.eigenvalues(m);
+            return solver.levels(m);
         }
     }
 

@@ -38,11 +38,11 @@ public final class ReferenceEigenSolver implements EigenSolver {
     }
 
     @Override
-    public double[] eigenvalues(DenseMatrix matrix) {
+    public Levels levels(DenseMatrix matrix) {
         double[][] vectors = lowerTriangleSymmetrized(matrix);
         double[] values = new double[matrix.order()];
         diagonalize(vectors, values);
-        return values;
+        return new Levels(values, name());
     }
 
     /** A[i][j] = A[j][i] = matrix(i, j) for i ≥ j: only the lower triangle is read. */

@@ -85,6 +85,7 @@ public final class ReferenceModel {
         int energyBins = input.analysis().energyBins();
         double[] dos = densityOfStates(lambda, halfWidth, energyBins);
         double[][] binned = binnedCorrelator(lambda, overlap, halfWidth, energyBins);
+        double[] self = binnedSelfOverlaps(lambda, overlap, halfWidth, energyBins);
         CorrelatorSpectrum spectrum = spectrum(lambda, overlap, input.analysis().correlatorBinWidth(),
                 input.analysis().correlatorMaxOmega());
         double[] gap = gapRatio(lambda, input.analysis().gapRatioFraction());
@@ -138,7 +139,7 @@ public final class ReferenceModel {
         Timings timings = new Timings(seconds(built - start), seconds(diagonalized - built),
                 seconds(overlapsDone - diagonalized), seconds(observablesTime), seconds(extrasTime));
         return new RealizationResult(input, solver.name(), lambda, ipr, secondMoment, gap[0], (int) gap[1],
-                overlapSum, halfWidth, dos, binned, spectrum, pairs, localization, weights, timings);
+                overlapSum, halfWidth, dos, binned, self, spectrum, pairs, localization, weights, timings);
     }
 
     // ---------------------------------------------------------------------------------------
@@ -468,6 +469,17 @@ public final class ReferenceModel {
             }
         }
         return k;
+    }
+
+    /** (1/(N δ_E²)) Σ_{α∈a} O_αα: the α = β part of K_aa. */
+    private static double[] binnedSelfOverlaps(double[] lambda, double[][] overlap, double halfWidth, int bins) {
+        int n = lambda.length;
+        double width = 2 * halfWidth / bins;
+        double[] self = new double[bins];
+        for (int alpha = 0; alpha < n; alpha++) {
+            self[energyBin(lambda[alpha], halfWidth, bins)] += overlap[alpha][alpha] / (n * width * width);
+        }
+        return self;
     }
 
     /**

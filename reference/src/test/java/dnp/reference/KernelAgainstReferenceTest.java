@@ -96,6 +96,7 @@ class KernelAgainstReferenceTest {
         assertArrayClose(expected.dos(), actual.dos(), where + " dos");
         double[] expectedBinned = flatten(expected.binnedCorrelator());
         assertArrayClose(expectedBinned, flatten(actual.binnedCorrelator()), where + " binned K");
+        assertArrayClose(expected.binnedSelfOverlaps(), actual.binnedSelfOverlaps(), where + " α = β part of K");
         assertArrayClose(expected.spectrum().omega(), actual.spectrum().omega(), where + " ω grid");
         assertArrayClose(expected.microwaveWeights(), actual.microwaveWeights(), where + " A_α²");
         assertEquals(expected.localization().states(), actual.localization().states(), where + " ξ window");

@@ -6,11 +6,12 @@ import dnp.kernel.model.PhysicalParameters;
 import java.util.List;
 
 /**
- * The sweep behind each of the paper's Figs. 2–7 and the checks of Eq. 24 and Eq. 29: the published
+ * The sweep behind each of the paper's Figs. 2–7, the checks of Eq. 24 and Eq. 29 and the ω_MW profile of
+ * the enhancement ε: the published
  * size and number of realizations (docs/model.md#parameters-table-i, the paper's figure captions), a
  * quick default that runs in minutes on 2 cores, the hoppings, the frequency pairs and the binning.
  *
- * @param name       "2" … "7", "eq24" or "eq29"
+ * @param name       "2" … "7", "eq24", "eq29" or "profile"
  * @param analysis   the analysis options of the figure (energy bins, ω bins, sampled GOE)
  */
 public record FigurePreset(String name, List<Integer> quickSizes, int quickRealizations, List<Integer> paperSizes,
@@ -24,8 +25,18 @@ public record FigurePreset(String name, List<Integer> quickSizes, int quickReali
     /** Hoppings of the Eq. 29 check: below t_c, near it (t_c ≈ 6.53) and deep in the extended phase. */
     public static final List<Double> CHECK_HOPPINGS = List.of(3.0, 6.5, 30.0);
 
+    /** Hoppings of the ε profile: localized, near t_c ≈ 6.53 and extended. */
+    public static final List<Double> PROFILE_HOPPINGS = List.of(2.0, 6.5, 20.0);
+
+    /**
+     * ω_MW of the ε profile, 2π·MHz: ω_e ± 120 in steps of 5, across the centre of the electron band
+     * (|λ| ≤ w/2 + 6t, 54 + 6t wide on each side).
+     */
+    public static final List<Double> PROFILE_OMEGA_MW = java.util.stream.IntStream.rangeClosed(-24, 24)
+            .mapToObj(k -> PhysicalParameters.TABLE_I.omegaE() + 5.0 * k).toList();
+
     /** The names {@link #of} accepts. */
-    public static final List<String> NAMES = List.of("2", "3", "4", "5", "6", "7", "eq24", "eq29");
+    public static final List<String> NAMES = List.of("2", "3", "4", "5", "6", "7", "eq24", "eq29", "profile");
 
     private static final List<Double> DEFAULT_OMEGA_N = List.of(PhysicalParameters.DEFAULT_OMEGA_N);
     private static final List<Double> DEFAULT_OMEGA_MW = List.of(PhysicalParameters.DEFAULT_OMEGA_MW);
@@ -52,14 +63,22 @@ public record FigurePreset(String name, List<Integer> quickSizes, int quickReali
             case "eq29" -> new FigurePreset(name, List.of(4, 6, 8, 10), 6, List.of(6, 8, 10, 12, 14, 16), 20,
                     CHECK_HOPPINGS, DEFAULT_OMEGA_N, DEFAULT_OMEGA_MW,
                     base.withEnergyBins(64).withCorrelatorBinWidth(0.1).withCorrelatorMaxOmega(30).withSampledGoe(true));
+            // The DNP frequency profile: ε against ω_MW at ω_n = 20 for three hoppings.
+            case "profile" -> new FigurePreset(name, List.of(8), 8, List.of(12), 20, PROFILE_HOPPINGS, DEFAULT_OMEGA_N,
+                    PROFILE_OMEGA_MW, base);
             default -> throw new UserInputException("figure " + name + " is not one of the paper's figures 2–7 "
-                    + "nor a check (eq24, eq29), nor 'sizes'");
+                    + "nor a check (eq24, eq29), nor the profile of ε ('profile'), nor 'sizes'");
         };
     }
 
     /** Whether the preset is one of the paper's numbered figures. */
     public boolean isPaperFigure() {
-        return !name.startsWith("eq");
+        return name.chars().allMatch(Character::isDigit);
+    }
+
+    /** Whether the figure needs eigenvectors (the binned K(ε, ε′), the sampled GOE): the checks of Eq. 24 and 29. */
+    public boolean needsEigenvectors() {
+        return name.startsWith("eq");
     }
 
     /**

@@ -1,6 +1,9 @@
 package dnp.sweep;
 
+import dnp.sweep.records.EigenStage;
+import dnp.sweep.records.Method;
 import dnp.kernel.model.RealizationInput;
+import dnp.kernel.physics.ModelUnits;
 import dnp.kernel.physics.NuclearPolarization;
 import dnp.kernel.result.CorrelatorSpectrum;
 import dnp.kernel.result.RateParts;
@@ -27,7 +30,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -74,7 +76,7 @@ public final class KpmRealization {
         double evaluate = (System.nanoTime() - start) * 1e-9;
         // The site sample's jackknife: S − 1 degrees of freedom (none with all sites, where there is no error).
         Integer dof = o.sampledSites() < o.sites() ? o.sampledSites() - 1 : null;
-        var kpm = new RealizationRecord.Kpm(o.moments(), label(o), o.sampledSites(), o.gridPoints(),
+        var kpm = new RealizationRecord.Kpm(o.moments(), o.kernel(), o.sampledSites(), o.gridPoints(),
                 Math.PI * moments.scale() / moments.moments(), Estimator.SITES, null, null, dof);
         return record(key, input, o, kpm, secondsForMoments, evaluate, provenance);
     }
@@ -85,24 +87,24 @@ public final class KpmRealization {
         long start = System.nanoTime();
         KpmObservables o = VectorEvaluator.evaluate(gram, input);
         double evaluate = (System.nanoTime() - start) * 1e-9;
-        var kpm = new RealizationRecord.Kpm(o.moments(), label(o), o.sampledSites(), o.gridPoints(),
+        var kpm = new RealizationRecord.Kpm(o.moments(), o.kernel(), o.sampledSites(), o.gridPoints(),
                 Math.PI * gram.scale() / gram.moments(), Estimator.VECTORS, o.vectors(), o.groups(), o.groups());
         return record(key, input, o, kpm, secondsForMoments, evaluate, provenance);
-    }
-
-    private static String label(KpmObservables o) {
-        return o.kernel().name().toLowerCase(Locale.ROOT);
     }
 
     private static RealizationRecord record(String key, RealizationInput input, KpmObservables o,
                                             RealizationRecord.Kpm kpm, double secondsForMoments, double evaluate,
                                             Provenance provenance) {
         List<PairRecord> pairs = new ArrayList<>();
+        ModelUnits units = ModelUnits.of(input.physics(), input.convention());
         for (KpmPairResult p : o.pairs()) {
+            var dnp = NuclearPolarization.enhancement(p.pn(), p.denominator(), p.pair().omegaN(), input.sites(),
+                    input.physics(), units);
             pairs.add(new PairRecord(p.pair().omegaN(), p.pair().omegaMW(), p.pn(), p.pnGoe(), Double.NaN, null,
-                    p.numerator(), p.denominator(), emit(p.rates()), abs(p.rates()), emit(p.goeRates()),
-                    abs(p.goeRates()), p.correlatorK(), p.correlatorR(), p.correlatorC(), null, p.pnError(),
-                    p.pnGoeError(), p.correlatorKError(), p.correlatorCError(), p.correlatorKTerms()));
+                    dnp.thermal(), dnp.enhancement(), dnp.buildUpTime(), p.numerator(), p.denominator(),
+                    emit(p.rates()), abs(p.rates()), emit(p.goeRates()), abs(p.goeRates()), p.correlatorK(),
+                    p.correlatorR(), p.correlatorC(), null, p.pnError(), p.pnGoeError(), p.pnError() / dnp.thermal(),
+                    p.correlatorKError(), p.correlatorCError(), p.correlatorKTerms()));
         }
         CorrelatorSpectrum spectrum = o.spectrum();
         // A document lists the ω bins as objects, a sweep line (with a key) as arrays, as on the dense path.
@@ -119,8 +121,8 @@ public final class KpmRealization {
         }
         var in = input;
         return new RealizationRecord(RealizationRecord.SCHEMA, key, in.lattice().size(), in.sites(), in.hopping(),
-                in.disorder().width(), in.lattice().boundary().label(), in.convention().label(), Method.KPM.label(),
-                "stencil", in.disorder().seed(), in.disorder().realization(), in.disorder().source(), Double.NaN,
+                in.disorder().width(), in.lattice().boundary(), in.convention(), Method.KPM,
+                EigenStage.STENCIL, in.disorder().seed(), in.disorder().realization(), in.disorder().source(), Double.NaN,
                 Double.NaN, Double.NaN, 0, Double.NaN, null, NuclearPolarization.partsLabel(in.convention())
                 + "; kernel-smoothed, the α = β terms not separated (in iss)", null, null, kpm,
                 pairs, spectrum.binWidth(), bins, arrays,

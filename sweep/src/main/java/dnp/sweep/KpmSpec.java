@@ -5,7 +5,6 @@ import dnp.kpm.Estimator;
 import dnp.kpm.KpmSettings;
 import dnp.kpm.VectorSettings;
 
-import java.util.Locale;
 
 /**
  * The settings of the kernel polynomial method a job asks for: M Chebyshev moments (energy resolution
@@ -49,14 +48,6 @@ public record KpmSpec(int moments, int sites, DampingKernel kernel, Estimator es
     /** The site estimator with S sampled sites (0: all). */
     public KpmSpec(int moments, int sites, DampingKernel kernel) {
         this(moments, sites, kernel, Estimator.SITES, 0);
-    }
-
-    public static DampingKernel parseKernel(String text) {
-        try {
-            return DampingKernel.valueOf(text.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException ex) {
-            throw new UserInputException("unknown --kernel '" + text + "': expected jackson or lorentz");
-        }
     }
 
     /** The site estimator's settings for a lattice of N sites on {@code threads} threads (S ≥ N means all sites). */

@@ -1,5 +1,6 @@
 package dnp.sweep;
 
+import dnp.sweep.records.Driver;
 import java.util.Locale;
 
 /**

@@ -5,6 +5,11 @@ import dnp.kernel.model.BoundaryCondition;
 import dnp.kernel.model.Convention;
 import dnp.kernel.model.FrequencyPair;
 import dnp.kernel.model.PhysicalParameters;
+import dnp.kernel.eigen.EigenSolver;
+import dnp.kernel.eigen.LapackEigenSolver;
+import dnp.reference.ReferenceEigenSolver;
+import dnp.sweep.records.Driver;
+import dnp.sweep.records.Method;
 import dnp.sweep.records.SweepParameters;
 
 import java.util.ArrayList;
@@ -93,13 +98,22 @@ public record ModelSpec(double width, BoundaryCondition boundary, Convention con
                                       int firstRealization, long seed) {
         PhysicalParameters p = physics;
         AnalysisOptions a = analysis;
-        return new SweepParameters(sizes, hoppings, realizations, firstRealization, seed, width, boundary.label(),
-                convention.label(), driver.label(), omegaN, omegaMW, p.t1e(), p.t2e(), p.omega1(), p.t1n(), p.t2n(),
+        return new SweepParameters(sizes, hoppings, realizations, firstRealization, seed, width, boundary,
+                convention, driver, omegaN, omegaMW, p.t1e(), p.t2e(), p.omega1(), p.t1n(), p.t2n(),
                 p.a0(), p.bathTemperature(), p.omegaE(), p.nuclearRatio(), a.correlatorBinWidth(),
                 a.correlatorMaxOmega(), a.energyBins(), a.gapRatioFraction(), a.sampledGoe(), a.siteDistribution(),
-                method.label(), kpmValue(kpm.moments()), kpmValue(kpm.estimator()),
+                method, kpmValue(kpm.moments()), kpmValue(kpm.estimator()),
                 kpmValue(sites() ? kpm.sites() : null), kpmValue(sites() ? null : kpm.vectors()),
-                kpmValue(kpm.kernel().name().toLowerCase(java.util.Locale.ROOT)), null, null);
+                kpmValue(kpm.kernel()), null, null);
+    }
+
+    /** The solver of the eigen stage {@link #driver} names. */
+    public EigenSolver solver() {
+        return switch (driver) {
+            case DSYEVD -> new LapackEigenSolver(LapackEigenSolver.Routine.DSYEVD);
+            case DSYEVR -> new LapackEigenSolver(LapackEigenSolver.Routine.DSYEVR);
+            case REFERENCE -> new ReferenceEigenSolver();
+        };
     }
 
     /** Whether the KPM site sums are estimated from sampled sites (the recorded count is then S, else R). */

@@ -1,5 +1,7 @@
 package dnp.sweep;
 
+import dnp.sweep.records.EigenStage;
+import dnp.sweep.records.Method;
 import dnp.kernel.physics.ModelUnits;
 import dnp.kernel.physics.NuclearPolarization;
 import dnp.kernel.physics.ResonantApproximation;
@@ -45,17 +47,21 @@ public final class ResultRecords {
         double[] lambda = r.eigenvalues();
         ModelUnits units = ModelUnits.of(in.physics(), in.convention());
         List<PairRecord> pairs = new ArrayList<>();
+        double[][] distinct = r.binnedCorrelatorOfDistinctStates();
         for (PairResult p : r.pairs()) {
             SitesRecord sites = null;
             if (p.sites() != null) {
                 SiteDistribution s = p.sites();
                 sites = new SitesRecord(s.mean(), s.stdDev(), new double[]{-1, 1}, s.histogram());
             }
-            double pnEq24 = ResonantApproximation.pn(r.binnedCorrelator(), r.energyHalfWidth(), p.pair().omegaN(),
+            double pnEq24 = ResonantApproximation.pn(distinct, r.energyHalfWidth(), p.pair().omegaN(),
                     p.pair().omegaMW(), in.physics(), units);
+            var dnp = NuclearPolarization.enhancement(p.pn(), p.denominator(), p.pair().omegaN(), r.sites(),
+                    in.physics(), units);
             pairs.add(new PairRecord(p.pair().omegaN(), p.pair().omegaMW(), p.pn(), p.pnGoe(), p.pnGoeSampled(), pnEq24,
-                    p.numerator(), p.denominator(), emit(p.rates()), abs(p.rates()), emit(p.goeRates()),
-                    abs(p.goeRates()), p.correlatorK(), p.correlatorR(), p.correlatorC(), sites, null, null, null, null, null));
+                    dnp.thermal(), dnp.enhancement(), dnp.buildUpTime(), p.numerator(), p.denominator(),
+                    emit(p.rates()), abs(p.rates()), emit(p.goeRates()), abs(p.goeRates()), p.correlatorK(),
+                    p.correlatorR(), p.correlatorC(), sites, null, null, null, null, null, null));
         }
         CorrelatorSpectrum spectrum = r.spectrum();
         List<RealizationRecord.CorrelatorBin> bins = null;
@@ -71,8 +77,8 @@ public final class ResultRecords {
         }
         Timings t = r.timings();
         return new RealizationRecord(RealizationRecord.SCHEMA, key, in.lattice().size(), r.sites(), in.hopping(),
-                in.disorder().width(), in.lattice().boundary().label(), in.convention().label(), Method.DENSE.label(),
-                r.eigenSolver(),
+                in.disorder().width(), in.lattice().boundary(), in.convention(), Method.DENSE,
+                EigenStage.named(r.eigenSolver()),
                 in.disorder().seed(), in.disorder().realization(), in.disorder().source(), r.ipr(),
                 r.dosSecondMoment(), r.gapRatio(), r.gapRatioCount(), r.overlapSum(),
                 new double[]{lambda[0], lambda[lambda.length - 1]},

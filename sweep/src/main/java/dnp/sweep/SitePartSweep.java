@@ -1,5 +1,6 @@
 package dnp.sweep;
 
+import dnp.sweep.records.Method;
 import dnp.kernel.model.RealizationInput;
 import dnp.kpm.KpmMoments;
 import dnp.kpm.KpmSettings;

@@ -1,5 +1,6 @@
 package dnp.sweep;
 
+import dnp.sweep.records.Method;
 import dnp.kernel.model.PhysicalParameters;
 
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dnp.sweep;
 
+import dnp.sweep.records.Method;
 import dnp.kernel.model.RealizationInput;
 import dnp.kpm.Estimator;
 import dnp.sweep.records.SweepLine;
@@ -94,7 +95,7 @@ public final class SweepRunner {
                     task -> KpmRealization.compute(task.key(), spec.input(task), kpm, threads, cache, Warnings::once));
         }
         return run(spec, spec.parameters(), dir, shard, shards, parallel, blasThreads, quiet, task -> {
-            RealizationResult result = Realization.compute(spec.input(task), spec.model().driver().solver());
+            RealizationResult result = Realization.compute(spec.input(task), spec.model().solver());
             return ResultRecords.line(task, result, ProvenanceCollector.collect());
         });
     }
@@ -107,19 +108,21 @@ public final class SweepRunner {
                               Integer parallel, Integer blasThreads, boolean quiet,
                               Function<SweepTask, ? extends SweepLine> compute) throws IOException {
         Parallelism.check(parallel, blasThreads);
-        if (spec.model().method() == Method.DENSE) {
+        // What the manifest says runs: a Lanczos window needs no N² matrix, central states take dsyevr.
+        boolean dense = parameters.method() == Method.DENSE;
+        if (dense) {
             // At least one realization must fit, before the folder is written; the count at once is checked below.
-            MemoryPlan.check(spec.largestSize(), spec.model().driver(), 1);
+            MemoryPlan.check(spec.largestSize(), parameters.driver(), 1);
         }
         List<SweepTask> mine = spec.shard(shard, shards);
         try (SweepStore store = SweepStore.open(dir, parameters, shard, shards)) {
             Set<String> done = store.finishedKeys();
             List<SweepTask> todo = mine.stream().filter(t -> !done.contains(t.key())).toList();
             Parallelism par = Parallelism.choose(parallel, blasThreads, spec.largestSize(), todo.size());
-            if (spec.model().method() == Method.DENSE) {
-                MemoryPlan.check(spec.largestSize(), spec.model().driver(), par.realizations());
+            if (dense) {
+                MemoryPlan.check(spec.largestSize(), parameters.driver(), par.realizations());
             }
-            if (!todo.isEmpty() && spec.model().driver().isNative()) {
+            if (!todo.isEmpty() && parameters.driver().isNative()) {
                 NativeLibraries.provider().setThreads(par.blasThreads());
             }
             Progress progress = new Progress(todo.size(), quiet);

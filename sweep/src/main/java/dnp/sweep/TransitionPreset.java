@@ -1,7 +1,6 @@
 package dnp.sweep;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The sweeps of {@code dnp transition}: sizes, the grid of w/t, the gap ratios gathered per (L, w/t)
@@ -24,20 +23,7 @@ public record TransitionPreset(String name, List<Integer> sizes, List<Double> ra
         /** Dense diagonalization (LAPACK, eigenvalues only), the central fraction of the levels by count. */
         DENSE,
         /** Two Lanczos recursions on the stencil (kpm.LanczosWindow), the levels in an energy window around the centre. */
-        LANCZOS;
-
-        public String label() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
-        public static Eigenvalues parse(String text) {
-            for (Eigenvalues e : values()) {
-                if (e.label().equals(text.trim().toLowerCase(Locale.ROOT))) {
-                    return e;
-                }
-            }
-            throw new UserInputException("--eigenvalues must be dense or lanczos, got '" + text + "'");
-        }
+        LANCZOS
     }
 
     /** Central fraction of the levels of each dense spectrum, unless --gap-fraction says otherwise. */
@@ -68,16 +54,6 @@ public record TransitionPreset(String name, List<Integer> sizes, List<Double> ra
             List.of(15.0, 15.5, 16.0, 16.5, 17.0, 17.5, 18.0), 150_000, LANCZOS_FRACTION, Eigenvalues.LANCZOS);
 
     public static final List<TransitionPreset> ALL = List.of(QUICK, PRECISE);
-
-    /** The preset of a name, or a clear error naming the choices. */
-    public static TransitionPreset named(String name) {
-        for (TransitionPreset p : ALL) {
-            if (p.name().equals(name.toLowerCase(Locale.ROOT))) {
-                return p;
-            }
-        }
-        throw new UserInputException("--preset must be one of quick, precise; got '" + name + "'");
-    }
 
     /**
      * Realizations per (L, w/t) that gather about {@code levels} gap ratios from the central

@@ -1,5 +1,6 @@
 package dnp.sweep;
 
+import dnp.sweep.records.Driver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,6 @@
 package dnp.sweep;
 
+import dnp.sweep.records.Method;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -37,7 +38,7 @@ class SizesPresetTest {
             assertEquals(List.of(93860.0), w.spec().model().omegaMW());
             if (w.method() == Method.KPM) {
                 assertEquals(KpmSpec.DEFAULTS, w.spec().model().kpm(), "the production KPM setting");
-                assertEquals(w.method().label(), w.spec().parameters().method());
+                assertEquals(w.method(), w.spec().parameters().method());
                 assertEquals(KpmSpec.DEFAULTS.moments(), w.spec().parameters().kpmMoments());
             } else {
                 assertEquals(null, w.spec().parameters().kpmMoments(), "a dense manifest records no KPM setting");

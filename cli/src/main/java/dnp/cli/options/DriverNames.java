@@ -1,6 +1,6 @@
 package dnp.cli.options;
 
-import dnp.sweep.Driver;
+import dnp.sweep.records.Driver;
 
 import java.util.Arrays;
 import java.util.Iterator;

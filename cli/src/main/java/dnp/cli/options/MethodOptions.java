@@ -4,7 +4,7 @@ import dnp.kpm.DampingKernel;
 import dnp.kpm.Estimator;
 import dnp.kpm.VectorSettings;
 import dnp.sweep.KpmSpec;
-import dnp.sweep.Method;
+import dnp.sweep.records.Method;
 import dnp.sweep.ModelSpec;
 import dnp.sweep.UserInputException;
 import picocli.CommandLine.Option;

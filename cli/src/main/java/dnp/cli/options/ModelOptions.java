@@ -5,7 +5,7 @@ import dnp.kernel.model.BoundaryCondition;
 import dnp.kernel.model.Bounds;
 import dnp.kernel.model.Convention;
 import dnp.kernel.model.PhysicalParameters;
-import dnp.sweep.Driver;
+import dnp.sweep.records.Driver;
 import dnp.sweep.ModelSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,14 +23,14 @@ public final class ModelOptions {
     double width = PhysicalParameters.DEFAULT_DISORDER_WIDTH;
 
     @Option(names = "--bc", paramLabel = "BC", description = "boundary conditions: periodic or open (default ${DEFAULT-VALUE})")
-    String boundary = ModelSpec.DEFAULTS.boundary().label();
+    BoundaryCondition boundary = ModelSpec.DEFAULTS.boundary();
 
     @Option(names = "--convention", paramLabel = "C", description = "si (Eq. 19–20, default) or paper (Eq. 22 as printed)")
-    String convention = ModelSpec.DEFAULTS.convention().label();
+    Convention convention = ModelSpec.DEFAULTS.convention();
 
     @Option(names = "--driver", paramLabel = "D", completionCandidates = DriverNames.class,
             description = "eigen stage: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
-    String driver = Driver.DEFAULT.label();
+    Driver driver = Driver.DEFAULT;
 
     @Option(names = "--omega-n", paramLabel = "LIST", split = ",", description = "nuclear Zeeman ω_n, 2π·MHz, comma-separated (default 20; above 0, at most " + Bounds.MAX_FREQUENCY_TEXT + ")")
     List<Double> omegaN = List.of(PhysicalParameters.DEFAULT_OMEGA_N);
@@ -79,8 +79,7 @@ public final class ModelOptions {
                 nuclearRatio);
         AnalysisOptions analysis = new AnalysisOptions(binWidth, maxOmega, energyBins, gapFraction, sampledGoe,
                 siteDistribution, AnalysisOptions.DEFAULTS.siteHistogramBins());
-        ModelSpec model = new ModelSpec(width, BoundaryCondition.parse(boundary), Convention.parse(convention),
-                Driver.parse(driver), omegaN, omegaMW, physics, analysis, ModelSpec.DEFAULTS.method(),
+        ModelSpec model = new ModelSpec(width, boundary, convention, driver, omegaN, omegaMW, physics, analysis, ModelSpec.DEFAULTS.method(),
                 ModelSpec.DEFAULTS.kpm());
         return method.applyTo(model);
     }

@@ -4,6 +4,7 @@ import dnp.kernel.model.Bounds;
 import dnp.kernel.model.Lattice;
 import dnp.sweep.ModelSpec;
 import dnp.sweep.SweepSpec;
+import dnp.sweep.records.Method;
 import dnp.sweep.records.SweepParameters;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -15,10 +16,10 @@ import java.util.List;
 /** The options that define a sweep (shared by {@code dnp sweep} and {@code dnp slurm}). */
 public final class SweepOptions {
     @Option(names = "--L", paramLabel = "LIST", description = "lattice sizes, e.g. 8,10 or 8:12:2 (default ${DEFAULT-VALUE}; each 1 to " + Lattice.MAX_SIZE + ")")
-    String sizes = "8";
+    Converters.Sizes sizes = Converters.Sizes.of(8);
     @Option(names = "--t", paramLabel = "LIST", required = true,
             description = "hoppings t (2π·MHz): a list 1,2,5 and/or start:stop:step ranges (each " + Bounds.FREQUENCY_RANGE + ")")
-    String hoppings;
+    Converters.Values hoppings;
     @Option(names = "--realizations", paramLabel = "N", description = "disorder realizations per (L, t) (default ${DEFAULT-VALUE}; at least 1, and L values × t values × "
             + "realizations at most " + SweepSpec.MAX_REALIZATIONS + ")")
     int realizations = 10;
@@ -46,7 +47,7 @@ public final class SweepOptions {
 
     /** The sweep these options describe; throws with the option's name when a value is invalid. */
     public SweepSpec spec() {
-        return new SweepSpec(Grid.parseSizes(sizes), Grid.parse("--t", hoppings), realizations, firstRealization, seed,
+        return new SweepSpec(sizes.values(), hoppings.values(), realizations, firstRealization, seed,
                 model.spec());
     }
 
@@ -82,12 +83,12 @@ public final class SweepOptions {
         args.add(join(model.omegaN()));
         args.add("--omega-mw");
         args.add(join(model.omegaMW()));
-        if (model.method() == dnp.sweep.Method.KPM) {
+        if (model.method() == Method.KPM) {
             var kpm = model.kpm();
             boolean sites = kpm.estimator() == dnp.kpm.Estimator.SITES;
             args.addAll(List.of("--method", "kpm", "--moments", String.valueOf(kpm.moments()), "--estimator",
                     kpm.estimator().label(), sites ? "--sites" : "--vectors",
-                    String.valueOf(sites ? kpm.sites() : kpm.vectors()), "--kernel", p.kpmKernel()));
+                    String.valueOf(sites ? kpm.sites() : kpm.vectors()), "--kernel", Converters.label(kpm.kernel())));
             if (siteParts > 1) {
                 args.addAll(List.of("--site-parts", String.valueOf(siteParts)));
             }

@@ -19,7 +19,19 @@ public interface EigenSolver {
     EigenDecomposition decompose(DenseMatrix matrix);
 
     /** Eigenvalues only, ascending; {@code matrix} is destroyed but stays open (the caller closes it). */
-    double[] eigenvalues(DenseMatrix matrix);
+    default double[] eigenvalues(DenseMatrix matrix) {
+        return levels(matrix).values();
+    }
+
+    /** Eigenvalues, ascending, and the routine that computed them (recorded with results built on them). */
+    record Levels(double[] values, String routine) {}
+
+    /**
+     * {@link #eigenvalues} with the name of the routine that ran, which may be another than {@link #name()}
+     * (LAPACK's two-stage reduction for eigenvalues alone, {@link LapackEigenSolver}); {@code matrix} is
+     * destroyed but stays open.
+     */
+    Levels levels(DenseMatrix matrix);
 
     /**
      * Whether the eigenvalues come out of the same orthogonal factorization as the eigenvectors, as

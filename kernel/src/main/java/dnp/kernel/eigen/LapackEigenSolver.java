@@ -71,8 +71,11 @@ public final class LapackEigenSolver implements EigenSolver {
 
     /** The LAPACK routine {@link #eigenvalues(DenseMatrix)} calls for a matrix of order {@code n}. */
     public String valuesRoutine(int n) {
-        return n >= twoStageFromOrder && Lapack.hasDsyevd2stage() ? "dsyevd_2stage" : routine.label();
+        return n >= twoStageFromOrder && Lapack.hasDsyevd2stage() ? TWO_STAGE : routine.label();
     }
+
+    /** The name of LAPACK's two-stage divide and conquer, as {@link #valuesRoutine} reports it. */
+    public static final String TWO_STAGE = "dsyevd_2stage";
 
     public Routine routine() {
         return routine;
@@ -143,24 +146,25 @@ public final class LapackEigenSolver implements EigenSolver {
     }
 
     @Override
-    public double[] eigenvalues(DenseMatrix matrix) {
+    public Levels levels(DenseMatrix matrix) {
         int n = matrix.order();
         double[] values = new double[n];
+        // Decided once: the routine called is the routine reported.
+        String ran = valuesRoutine(n);
         if (n == 0) {
-            return values;
+            return new Levels(values, ran);
         }
         MemorySegment w = java.lang.foreign.Arena.ofAuto().allocate(ValueLayout.JAVA_DOUBLE, n);
-        if (valuesRoutine(n).equals("dsyevd_2stage")) {
+        if (ran.equals(TWO_STAGE)) {
             Lapack.dsyevd2stage(n, matrix.segment(), n, w);
-            MemorySegment.copy(w, ValueLayout.JAVA_DOUBLE, 0, values, 0, n);
-            return values;
-        }
-        switch (routine) {
-            case DSYEVD -> Lapack.dsyevd(Lapack.Job.VALUES, n, matrix.segment(), n, w);
-            case DSYEVR -> Lapack.dsyevr(Lapack.Job.VALUES, n, matrix.segment(), n, 1, n, w, MemorySegment.NULL, n);
-            default -> throw new IllegalStateException("unreachable");
+        } else {
+            switch (routine) {
+                case DSYEVD -> Lapack.dsyevd(Lapack.Job.VALUES, n, matrix.segment(), n, w);
+                case DSYEVR -> Lapack.dsyevr(Lapack.Job.VALUES, n, matrix.segment(), n, 1, n, w, MemorySegment.NULL, n);
+                default -> throw new IllegalStateException("unreachable");
+            }
         }
         MemorySegment.copy(w, ValueLayout.JAVA_DOUBLE, 0, values, 0, n);
-        return values;
+        return new Levels(values, ran);
     }
 }

@@ -17,6 +17,11 @@ public enum BoundaryCondition {
         return label;
     }
 
+    @Override
+    public String toString() {
+        return label;
+    }
+
     public static BoundaryCondition parse(String text) {
         for (BoundaryCondition b : values()) {
             if (b.label.equals(text.trim().toLowerCase(Locale.ROOT))) {

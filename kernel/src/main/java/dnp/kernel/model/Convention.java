@@ -31,6 +31,11 @@ public enum Convention {
         return label;
     }
 
+    @Override
+    public String toString() {
+        return label;
+    }
+
     /** Parses {@code si} or {@code paper} (case-insensitive). */
     public static Convention parse(String text) {
         for (Convention c : values()) {

@@ -47,13 +47,9 @@ public final class LineBroadening {
             return label;
         }
 
-        public static Shape parse(String text) {
-            for (Shape s : values()) {
-                if (s.label.equals(text.trim().toLowerCase(Locale.ROOT))) {
-                    return s;
-                }
-            }
-            throw new IllegalArgumentException("unknown line shape '" + text + "': expected gaussian or lorentzian");
+        @Override
+        public String toString() {
+            return label;
         }
     }
 

@@ -25,11 +25,24 @@ public record ModelUnits(Convention convention, double t1e, double t2e, double t
     public static final double ANGULAR_MHZ = 2 * Math.PI * 1e6;
 
     public static ModelUnits of(PhysicalParameters p, Convention convention) {
-        double scale = switch (convention) {
+        double scale = timeScale(convention);
+        double beta = HBAR_OVER_KB * ANGULAR_MHZ / p.bathTemperature();
+        return new ModelUnits(convention, p.t1e() * scale, p.t2e() * scale, p.t1n() * scale, p.t2n() * scale, beta);
+    }
+
+    /** s of T' = T[s]·s: 2π·10⁶ under si, 10⁶ under paper. */
+    public static double timeScale(Convention convention) {
+        return switch (convention) {
             case SI -> ANGULAR_MHZ;
             case PAPER -> 1e6;
         };
-        double beta = HBAR_OVER_KB * ANGULAR_MHZ / p.bathTemperature();
-        return new ModelUnits(convention, p.t1e() * scale, p.t2e() * scale, p.t1n() * scale, p.t2n() * scale, beta);
+    }
+
+    /**
+     * A time of the computation (T', the inverse of a rate in its unit) in seconds: T'/s. Rates of the
+     * computation are per 1/(2π·10⁶) s under si, per μs under paper.
+     */
+    public double seconds(double computationTime) {
+        return computationTime / timeScale(convention);
     }
 }

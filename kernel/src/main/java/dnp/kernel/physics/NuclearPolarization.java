@@ -101,7 +101,41 @@ public final class NuclearPolarization {
      */
     public static double leakageNumerator(double omegaN, int sites, PhysicalParameters physics, ModelUnits units) {
         return units.convention() == Convention.PAPER ? 0
-                : physics.nuclearRatio() * sites * Math.tanh(units.beta() * omegaN / 2) / units.t1n();
+                : physics.nuclearRatio() * sites * thermal(omegaN, units) / units.t1n();
+    }
+
+    /**
+     * P_n^thermal = tanh(β'ω_n/2): the Boltzmann polarization of nuclei of Zeeman frequency ω_n at the bath
+     * temperature, the thermal-equilibrium signal a DNP enhancement is measured against (the same under both
+     * conventions, since β' is). Not the model's P_n without microwaves, which the polarization loss
+     * lowers below it (docs/model.md#enhancement-and-build-up-time).
+     */
+    public static double thermal(double omegaN, ModelUnits units) {
+        return Math.tanh(units.beta() * omegaN / 2);
+    }
+
+    /**
+     * What DNP experiments report of a steady state: the enhancement ε = P_n/P_n^thermal ({@link #thermal})
+     * and the build-up time T_B = 1/(W₊ + W₋) in seconds, the time constant with which the nuclear
+     * polarization approaches P_n (docs/model.md#enhancement-and-build-up-time).
+     */
+    public record Enhancement(double thermal, double enhancement, double buildUpTime) {}
+
+    /**
+     * ε and T_B of one pair from its P_n and the denominator of the convention's formula, for N sites.
+     * With nuclear spin diffusion all N_n = (N_n/N_e)·N nuclei share one polarization, N_n dP/dt =
+     * (Ω_emit − Ω_abs) − (Ω_emit + Ω_abs) P, so 1/T_B = W₊ + W₋ = (Ω_emit + Ω_abs)/N_n. Under si
+     * Ω_emit + Ω_abs is the denominator; Eq. 22 (paper) is Eq. 19–20 divided by 2A_0²T_2n' (its ¼ S1 is
+     * 2c S1 over that), so there the rates are 2A_0²T_2n' times its terms, leakage four times Eq. 19's
+     * included. Times come out in the computation's unit and leave through {@link ModelUnits#seconds}.
+     */
+    public static Enhancement enhancement(double pn, double denominator, double omegaN, int sites,
+                                          PhysicalParameters physics, ModelUnits units) {
+        double thermal = thermal(omegaN, units);
+        double rate = units.convention() == Convention.PAPER
+                ? 2 * physics.a0() * physics.a0() * units.t2n() * denominator : denominator;
+        double nuclei = physics.nuclearRatio() * sites;
+        return new Enhancement(thermal, pn / thermal, units.seconds(nuclei / rate));
     }
 
     /** Evaluates Eq. 19–20 (si) or Eq. 22 (paper) for N sites from the sums. */

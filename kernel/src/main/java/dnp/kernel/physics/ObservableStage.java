@@ -117,8 +117,10 @@ public final class ObservableStage {
         int[] counts = pass.energyBinCounts();
         double[] dos = new double[bins];
         double[][] binned = pass.binnedCorrelator();
+        double[] self = pass.binnedSelfOverlaps();
         for (int a = 0; a < bins; a++) {
             dos[a] = counts[a] / (n * energyWidth);
+            self[a] /= n * energyWidth * energyWidth;
             for (int b = 0; b < bins; b++) {
                 binned[a][b] /= n * energyWidth * energyWidth;
             }
@@ -136,7 +138,7 @@ public final class ObservableStage {
         var gap = SpectralStatistics.gapRatio(lambda, analysis.gapRatioFraction());
         return new RealizationResult(input, solver.name(), lambda.clone(), pass.trace / n,
                 SpectralStatistics.secondMoment(lambda), gap.mean(), gap.count(), pass.total, halfWidth, dos, binned,
-                new CorrelatorSpectrum(delta, omega, k, r), List.copyOf(pairs), localization, weights, timings);
+                self, new CorrelatorSpectrum(delta, omega, k, r), List.copyOf(pairs), localization, weights, timings);
     }
 
     /**

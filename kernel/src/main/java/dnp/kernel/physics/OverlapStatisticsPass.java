@@ -189,6 +189,11 @@ final class OverlapStatisticsPass implements OverlapConsumer {
         return k;
     }
 
+    /** Σ O_αα over α in energy bin a: the α = β part of the diagonal of {@link #binnedCorrelator()}. */
+    double[] binnedSelfOverlaps() {
+        return binnedDiagonal.clone();
+    }
+
     int[] energyBinCounts() {
         int[] counts = new int[energyBinStart.length - 1];
         for (int b = 0; b < counts.length; b++) {

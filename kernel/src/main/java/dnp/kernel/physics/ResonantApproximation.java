@@ -56,7 +56,28 @@ public final class ResonantApproximation {
         return units.convention() == Convention.PAPER ? printed : 4 * printed;
     }
 
-    /** P_n by Eq. 24 (the convention's prefactor) from a realization's binned K(ε, ε′). */
+    /**
+     * The binned K of O = 1/N (the GOE comparison, Eq. 23) without its α = β terms, from a DOS histogram of
+     * N levels in bins of width δ_E: ρ_a ρ_b − δ_ab ρ_a/(N δ_E), since the n_a = N ρ_a δ_E levels of bin a
+     * each carry O_αα = 1/N.
+     */
+    public static double[][] uncorrelatedDistinctStates(double[] dos, int sites, double binWidth) {
+        double[][] k = new double[dos.length][dos.length];
+        for (int a = 0; a < dos.length; a++) {
+            for (int b = 0; b < dos.length; b++) {
+                k[a][b] = dos[a] * dos[b];
+            }
+            k[a][a] -= dos[a] / (sites * binWidth);
+        }
+        return k;
+    }
+
+    /**
+     * P_n by Eq. 24 (the convention's prefactor) from a realization's binned K(ε, ε′), which should be that
+     * of distinct states ({@code RealizationResult.binnedCorrelatorOfDistinctStates}): at ω_n below the bin
+     * width δ_E the α = β terms, which the exact S1 does not have (P_α − P_α = 0), would otherwise enter
+     * through the bin's own shift.
+     */
     public static double pn(double[][] binned, double halfWidth, double omegaN, double omegaMW,
                             PhysicalParameters physics, ModelUnits units) {
         return prefactor(physics, units) * integral(binned, halfWidth, omegaN, omegaMW, physics, units);

@@ -18,6 +18,8 @@ import java.util.List;
  * @param energyHalfWidth   the energy grid spans λ ∈ [−E, E]
  * @param dos               ρ(λ) per energy bin, normalised to ∫ρ dλ = 1
  * @param binnedCorrelator  K_ab = (1/(N δ_E²)) Σ_{α∈a, β∈b} O_αβ (Eq. 21) on the energy grid
+ * @param binnedSelfOverlaps (1/(N δ_E²)) Σ_{α∈a} O_αα: the α = β part of K_aa (the IPR spike, which belongs to
+ *                          ω = 0 alone)
  * @param spectrum          K(ω), R(ω), C(ω)
  * @param pairs             one entry per (ω_n, ω_MW)
  * @param localization      ξ, Δ_ξ and the participation length of the central states (Eq. 31, 33)
@@ -27,7 +29,7 @@ import java.util.List;
 public record RealizationResult(RealizationInput input, String eigenSolver, double[] eigenvalues, double ipr,
                                 double dosSecondMoment, double gapRatio, int gapRatioCount, double overlapSum,
                                 double energyHalfWidth, double[] dos, double[][] binnedCorrelator,
-                                CorrelatorSpectrum spectrum, List<PairResult> pairs, Localization localization,
+                                double[] binnedSelfOverlaps, CorrelatorSpectrum spectrum, List<PairResult> pairs, Localization localization,
                                 double[] microwaveWeights, Timings timings) {
 
     public int sites() {
@@ -50,6 +52,19 @@ public record RealizationResult(RealizationInput input, String eigenSolver, doub
             s += (a - 1) * (a - 1);
         }
         return s / microwaveWeights.length;
+    }
+
+    /**
+     * K_ab without its α = β terms, the correlator of distinct eigenstates that Eq. 24 integrates at ω_n > 0
+     * (as C(ω_n) leaves them out: docs/model.md#resonant-approximation-eq-24).
+     */
+    public double[][] binnedCorrelatorOfDistinctStates() {
+        double[][] k = new double[binnedCorrelator.length][];
+        for (int a = 0; a < k.length; a++) {
+            k[a] = binnedCorrelator[a].clone();
+            k[a][a] -= binnedSelfOverlaps[a];
+        }
+        return k;
     }
 
     /** Width δ_E of one energy bin. */

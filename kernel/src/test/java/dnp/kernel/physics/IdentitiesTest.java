@@ -50,7 +50,8 @@ class IdentitiesTest {
     /**
      * The self-overlaps α = β (the spike I_2·δ(ω)) count at ω = 0 only: at t = 0, where O is the
      * identity, K is 1/δ in the spectrum's ω = 0 bin and exactly 0 in a bin centred on ω_n = 0.2 that
-     * reaches 0.
+     * reaches 0; and the binned K of Eq. 24 leaves them out alike, so that Eq. 24 at ω_n = 0.2, below the
+     * energy bin, is 0 as the exact S1 is (P_α − P_α = 0), where with them it would not be.
      */
     @Test
     void selfOverlapsCountOnlyAtOmegaZero() {
@@ -62,6 +63,12 @@ class IdentitiesTest {
         double delta = AnalysisOptions.DEFAULTS.correlatorBinWidth();
         assertEquals(0.0, r.pairs().get(0).correlatorK(), 0.0, "no self-overlap at ω_n = 0.2");
         assertRelative(1 / delta, r.spectrum().k()[0], TOL, "and in the spectrum's ω = 0 bin");
+        assertTrue(0.2 < r.energyBinWidth());
+        ModelUnits units = ModelUnits.of(in.physics(), in.convention());
+        assertEquals(0.0, ResonantApproximation.pn(r.binnedCorrelatorOfDistinctStates(), r.energyHalfWidth(), 0.2,
+                93860, in.physics(), units), 0.0, "Eq. 24 without the α = β terms");
+        assertTrue(Math.abs(ResonantApproximation.pn(r.binnedCorrelator(), r.energyHalfWidth(), 0.2, 93860,
+                in.physics(), units)) > 0, "with them, Eq. 24 would see a resonance where there is none");
     }
 
     /** Disorder given as values samples its GOE matrix from their content: other values, another matrix. */
@@ -122,6 +129,11 @@ class IdentitiesTest {
             }
         }
         assertRelative(1.0, binned, TOL, "Σ K_ab δ² = 1");
+        double self = 0;
+        for (double k : r.binnedSelfOverlaps()) {
+            self += k * r.energyBinWidth() * r.energyBinWidth();
+        }
+        assertRelative(r.ipr(), self, TOL, "the α = β part of K sums to I_2");
         assertTrue(r.ipr() >= 1.0 / n * (1 - TOL) && r.ipr() <= 1 + TOL, "1/N ≤ I_2 ≤ 1");
     }
 
@@ -215,8 +227,8 @@ class IdentitiesTest {
             }
 
             @Override
-            public double[] eigenvalues(DenseMatrix matrix) {
-                return lapack.eigenvalues(matrix);
+            public Levels levels(DenseMatrix matrix) {
+                return lapack.levels(matrix);
             }
         };
         RealizationResult r = Realization.compute(in, hadamard);
@@ -240,12 +252,16 @@ class IdentitiesTest {
                 product[a][b] = rho[a] * rho[b];
                 assertRelative(product[a][b], r.binnedCorrelator()[a][b], 1e-12, "K_ab = ρ_a ρ_b");
             }
+            // O_αα = 1/N for each of the N ρ_a δ_E levels of bin a.
+            assertRelative(rho[a] / (r.sites() * r.energyBinWidth()), r.binnedSelfOverlaps()[a], 1e-12,
+                    "α = β part of K_aa");
         }
+        double[][] distinct = ResonantApproximation.uncorrelatedDistinctStates(rho, r.sites(), r.energyBinWidth());
         ModelUnits units = ModelUnits.of(in.physics(), convention);
         for (PairResult p : r.pairs()) {
-            double fromK = ResonantApproximation.pn(r.binnedCorrelator(), r.energyHalfWidth(), p.pair().omegaN(),
-                    p.pair().omegaMW(), in.physics(), units);
-            double fromDos = ResonantApproximation.pn(product, r.energyHalfWidth(), p.pair().omegaN(),
+            double fromK = ResonantApproximation.pn(r.binnedCorrelatorOfDistinctStates(), r.energyHalfWidth(),
+                    p.pair().omegaN(), p.pair().omegaMW(), in.physics(), units);
+            double fromDos = ResonantApproximation.pn(distinct, r.energyHalfWidth(), p.pair().omegaN(),
                     p.pair().omegaMW(), in.physics(), units);
             assertRelative(fromDos, fromK, 1e-11, "Eq. 24 with K = ρρ");
         }

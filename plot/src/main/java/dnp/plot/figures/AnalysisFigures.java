@@ -19,7 +19,7 @@ public final class AnalysisFigures {
     private AnalysisFigures() {}
 
     /** ⟨r⟩ against w/t, one curve per L with standard errors, reference lines and the crossings. */
-    public static Plot transition(TransitionAnalysis a, String levels, double width, String boundary) {
+    public static Plot transition(TransitionAnalysis a, String levels, double width, dnp.kernel.model.BoundaryCondition boundary) {
         Plot plot = new Plot("Level statistics across the Anderson transition", "disorder / hopping  w/t",
                 "mean gap ratio ⟨r⟩").note(levels + ", w = "
                 + PaperFigures.fmt(width) + ", " + boundary + " boundaries; error bars: standard error")

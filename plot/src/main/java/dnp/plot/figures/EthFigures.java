@@ -1,5 +1,6 @@
 package dnp.plot.figures;
 
+import dnp.kernel.physics.LineBroadening;
 import dnp.plot.Plot;
 import dnp.sweep.records.EthComparison;
 
@@ -24,27 +25,30 @@ public final class EthFigures {
                 .note(String.format(Locale.ROOT, "convention: %s, w = %s, ω_n = %s, ω_MW = %s, %d realizations; "
                                 + "σ: Gaussian std, γ: Lorentzian half-width", d.convention(), PaperFigures.fmt(d.w()),
                         PaperFigures.fmt(head.omegaN()), PaperFigures.fmt(head.omegaMW()), d.realizations()));
-        List<String> lines = new ArrayList<>();
+        List<Line> lines = new ArrayList<>();
         for (EthComparison.Row r : rows) {
-            String line = r.shape() + "|" + r.width();
+            Line line = new Line(r.shape(), r.width());
             if (!lines.contains(line)) {
                 lines.add(line);
             }
         }
-        EthComparison.Row[] exactRows = rows.stream().filter(r -> r.shape().equals(head.shape()) && r.width() == head.width())
+        EthComparison.Row[] exactRows = rows.stream().filter(r -> r.shape() == head.shape() && r.width() == head.width())
                 .toArray(EthComparison.Row[]::new);
         plot.series("exact (Eq. 20)", xs(exactRows), map(exactRows, EthComparison.Row::pnExact),
                 map(exactRows, EthComparison.Row::pnExactStd), Plot.Style.LINE_MARKERS);
-        for (String line : lines) {
-            EthComparison.Row[] curve = rows.stream().filter(r -> (r.shape() + "|" + r.width()).equals(line))
+        for (Line line : lines) {
+            EthComparison.Row[] curve = rows.stream().filter(r -> new Line(r.shape(), r.width()).equals(line))
                     .toArray(EthComparison.Row[]::new);
-            String name = (curve[0].shape().equals("gaussian") ? "Gaussian σ = " : "Lorentzian γ = ")
+            String name = (curve[0].shape() == LineBroadening.Shape.GAUSSIAN ? "Gaussian σ = " : "Lorentzian γ = ")
                     + PaperFigures.fmt(curve[0].width());
             plot.series(name, xs(curve), map(curve, EthComparison.Row::pnEth), map(curve, EthComparison.Row::pnEthStd),
                     Plot.Style.LINE_MARKERS);
         }
         return plot;
     }
+
+    /** One broadened curve: a line shape and its width. */
+    private record Line(LineBroadening.Shape shape, double width) {}
 
     private static double[] xs(EthComparison.Row[] rows) {
         return map(rows, EthComparison.Row::t);

@@ -4,6 +4,7 @@ import dnp.analysis.FigureData;
 import dnp.analysis.FigureData.Series;
 import dnp.analysis.SizeSeries;
 import dnp.analysis.Summary;
+import dnp.sweep.records.Method;
 import dnp.sweep.records.PairRecord;
 import dnp.kernel.model.Convention;
 import dnp.plot.Plot;
@@ -17,11 +18,11 @@ public final class PaperFigures {
 
     static String note(Summary s) {
         String text = physicsNote(s);
-        if ("kpm".equals(s.parameters().method())) {
+        if (s.parameters().method() == Method.KPM) {
             text += ", kernel polynomial method (M = " + s.parameters().kpmMoments() + ", "
                     + dnp.analysis.SizeSeries.kpmSample(s) + ")";
         }
-        return s.convention().equals(Convention.PAPER.label())
+        return s.convention() == Convention.PAPER
                 ? text + " (Eq. 22 as printed; inferred, see README)" : text;
     }
 
@@ -67,6 +68,23 @@ public final class PaperFigures {
             Series a = FigureData.pairSeries(s, size, k, PairRecord::pn);
             String name = byMicrowave ? "ω_MW = " + fmt(FigureData.omegaMW(s, k)) : "ω_n = " + fmt(FigureData.omegaN(s, k));
             plot.series(name, a.x(), a.mean(), a.error(), Plot.Style.LINE_MARKERS);
+        }
+        return plot;
+    }
+
+    /**
+     * The DNP frequency profile: the enhancement ε = P_n/P_n^thermal against ω_MW − ω_e at ω_n =
+     * {@code omegaN}, one curve per hopping of the summary at size L; error bars one standard deviation.
+     */
+    public static Plot enhancementProfile(Summary s, int size, double omegaN) {
+        Plot plot = new Plot("Enhancement against the microwave frequency, L = " + size + ", ω_n = " + fmt(omegaN),
+                "ω_MW − ω_e (2π·MHz)", "enhancement ε = P_n / tanh(βω_n/2)").note(note(s))
+                .horizontalLine(0, "ε = 0");
+        for (Summary.SizeAndHopping point : s.byPoint().keySet()) {
+            if (point.size() == size) {
+                Series e = FigureData.enhancementProfile(s, size, point.hopping(), omegaN);
+                plot.series("t = " + fmt(point.hopping()), e.x(), e.mean(), e.error(), Plot.Style.LINE_MARKERS);
+            }
         }
         return plot;
     }
@@ -132,7 +150,7 @@ public final class PaperFigures {
         for (SizeSeries.Curve c : curves) {
             realizations.append(realizations.isEmpty() ? "" : ", ").append(c.summary().parameters().realizations());
         }
-        String note = physicsNote(first) + (first.convention().equals(Convention.PAPER.label()) ? " (Eq. 22)" : "")
+        String note = physicsNote(first) + (first.convention() == Convention.PAPER ? " (Eq. 22)" : "")
                 + "; realizations per L: " + realizations + "; error bars: 1 std";
         SizeSeries.Curve any = curves.getFirst();
         Plot pn = base(first, "Nuclear polarization toward large L, " + range + " ("

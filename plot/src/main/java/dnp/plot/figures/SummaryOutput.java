@@ -22,7 +22,8 @@ public final class SummaryOutput {
             Tables written by dnp summarize (one row per group; comma-separated; NaN marks a missing value).
             mean, std (sample standard deviation, n - 1) and sem (standard error, std/sqrt(n)) are over realizations.
             polarization.csv  per L, t and (omegaN, omegaMW): P_n (Anderson), P_n^GOE (O -> 1/N), sampled GOE,
-                              PnEq24 (the resonant approximation of Eq. 24 from each realization's binned K),
+                              PnEq24 (the resonant approximation of Eq. 24 from each realization's binned K of
+                              distinct states, with the convention's prefactor: 4x the printed one under si),
                               PnEq24GOE (Eq. 24 with K = rho*rho of each realization, Eq. 23),
                               numeratorOverLeakage (the exact electron numerator over the leakage alone),
                               numerator of the convention's P_n, ISS emission + absorption, K and R at omegaN;
@@ -30,13 +31,17 @@ public final class SummaryOutput {
                               histogram of each realization's own spectrum (the default); Rdos is the integral
                               of rho*rho of the mean DOS (Eq. 30 read literally), C_dos = mean K / Rdos.
                               Eq29_pair = C_of_means * PnGOE_mean and Eq29_dos = C_dos * PnGOE_mean (Eq. 29);
-                              levelsPerWidth = N rho(omegaMW) / T2n', levels within one nuclear resonance width.
+                              levelsPerWidth = N rho(omegaMW) / T2n', levels within one nuclear resonance width;
+                              PnThermal = tanh(beta omegaN / 2), the Boltzmann nuclear polarization at T_bath;
+                              enhancement = P_n / PnThermal (epsilon) and buildUpTime = N_n / (Omega_emit +
+                              Omega_abs) in seconds (T_B = 1/(W+ + W-)), per realization, then averaged.
             statistics.csv    per L and t: IPR, mean gap ratio <r>, DOS second moment; the localization length of
                               the central 20% of the states (Eq. 31): decayRate = 1/xi per realization,
                               xi_of_mean = 1/mean(decayRate), xi_exceeds_L (1: xi >= L, not localized on this
                               lattice), exceedsL_fraction of realizations; participation length (1/<I_2>)^(1/3);
                               centreDos rho per site at the band centre; levelSpacing_of_means
-                              Delta_xi = 1/(rho xi^3) (Eq. 33); variance of the microwave weights A^2 (Eq. B3).
+                              Delta_xi = 1/(rho xi^3) (Eq. 33), the level spacing in one localization volume, not
+                              1/(N rho); variance of the microwave weights A^2 (Eq. B3).
             correlator.csv    per L, t and omega bin: K(omega), R(omega) and C = mean K / mean R; Rdos and
                               C_dos as above, over the same omega bin.
             dos.csv           per L, t and energy bin: mean density of states.

@@ -14,10 +14,10 @@ import java.util.List;
  * @param criticalRatio the literature w/t_c used
  * @param hoppings      the t grid of the scans
  * @param omegaN        the ω_n grid
- * @param method        dense or kpm, and how the fits were made
+ * @param method        dense or kpm
  */
 public record CriticalScalingRecord(String schema, double w, double tc, double criticalRatio, List<Double> hoppings,
-                                    List<Double> omegaN, String method, Kpm kpm, double binWidth, List<Size> sizes,
+                                    List<Double> omegaN, Method method, Kpm kpm, double binWidth, List<Size> sizes,
                                     LiteratureValues literature, String fits, Provenance provenance) {
     public static final String SCHEMA = "dnp.critical-scaling/2";
 
@@ -26,7 +26,8 @@ public record CriticalScalingRecord(String schema, double w, double tc, double c
      * vectors, 0 for the default of each L) and the damping kernel.
      */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-    public record Kpm(int moments, dnp.kpm.Estimator estimator, Integer sites, Integer vectors, String kernel) {}
+    public record Kpm(int moments, dnp.kpm.Estimator estimator, Integer sites, Integer vectors,
+                      dnp.kpm.DampingKernel kernel) {}
 
     /**
      * One lattice size.

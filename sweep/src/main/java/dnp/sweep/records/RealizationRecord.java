@@ -2,6 +2,9 @@ package dnp.sweep.records;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dnp.kernel.model.BoundaryCondition;
+import dnp.kernel.model.Convention;
+import dnp.kpm.DampingKernel;
 
 import java.util.List;
 
@@ -14,8 +17,8 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RealizationRecord(String schema, String key, @JsonProperty("L") int size, @JsonProperty("N") int sites,
-                                double t, double w, String boundary, String convention, String method,
-                                String driver, long seed,
+                                double t, double w, BoundaryCondition boundary, Convention convention,
+                                Method method, EigenStage driver, long seed,
                                 long realization, String disorder, double ipr, double dosSecondMoment,
                                 double gapRatio, int gapRatioCount, double overlapSum, double[] bandEdges,
                                 String rateParts, LocalizationRecord localization, MicrowaveWeightsRecord microwaveWeights,
@@ -52,7 +55,7 @@ public record RealizationRecord(String schema, String key, @JsonProperty("L") in
      * degrees of freedom ({@code errorDegreesOfFreedom}; a 95% interval is ±t_{0.975,J}·error).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Kpm(int moments, String kernel, int sampledSites, int gridPoints, double energyResolution,
+    public record Kpm(int moments, DampingKernel kernel, int sampledSites, int gridPoints, double energyResolution,
                       dnp.kpm.Estimator estimator, Integer vectors, Integer groups, Integer errorDegreesOfFreedom) {}
 
     /**

@@ -1,14 +1,23 @@
 package dnp.sweep.records;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** Sweep lines that hold less than every observable. */
 public final class SpectrumLines {
     private SpectrumLines() {}
 
-    /** ⟨r⟩ of one realization over the central levels (dnp transition). */
+    /**
+     * ⟨r⟩ of one realization over the central levels or an energy window (dnp transition), with the routine
+     * that computed the levels ({@code eigenvalues}: a LAPACK routine, dsyevd_2stage from a size on, or
+     * lanczos) and, where a Lanczos window had to be taken from dense eigenvalues because its two recursions
+     * did not agree, why ({@code lanczosFallback}; absent otherwise). Lines written before these members
+     * existed have neither.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record GapRatioLine(String schema, String key, @JsonProperty("L") int size, double t, long realization,
-                               double gapRatio, int gapRatioCount, Provenance provenance) implements SweepLine {
+                               double gapRatio, int gapRatioCount, EigenStage eigenvalues, String lanczosFallback,
+                               Provenance provenance) implements SweepLine {
         public static final String SCHEMA = "dnp.gap-ratio/1";
     }
 

@@ -13,7 +13,7 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record TransitionEstimate(String schema, double wOverTc, double[] ci95, String method, double literature,
-                                 String literatureReference, Scaling scaling, Crossing crossing,
+                                 String literatureReference, Scaling scaling, Crossing crossing, Levels levels,
                                  Provenance provenance) {
     public static final String SCHEMA = "dnp.transition-estimate/3";
 
@@ -39,4 +39,14 @@ public record TransitionEstimate(String schema, double wOverTc, double[] ci95, S
      */
     public record Crossing(double wOverTc, double[] ci95, int[] sizes, int bootstrap, int bootstrapWithoutCrossing,
                            String method) {}
+
+    /**
+     * Where the levels behind the estimate came from, over every line of every size.
+     *
+     * @param eigenvalues      the routines that computed them (lanczos; a LAPACK routine for dense levels)
+     * @param lines            lines (realization × w/t × L)
+     * @param windowsFromDense Lanczos windows taken from dense eigenvalues because the recursions did not agree
+     * @param unrecorded       lines written before lines said where their levels came from
+     */
+    public record Levels(List<EigenStage> eigenvalues, int lines, int windowsFromDense, int unrecorded) {}
 }
