@@ -4,6 +4,7 @@ import dnp.analysis.FigureData;
 import dnp.analysis.SizeSeries;
 import dnp.analysis.Summary;
 import dnp.cli.options.Converters;
+import dnp.cli.options.FigureChoice;
 import dnp.kernel.model.Convention;
 import dnp.plot.Plot;
 import dnp.plot.figures.ApproximationFigures;
@@ -31,7 +32,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "figure", mixinStandardHelpOptions = true,
@@ -42,7 +42,7 @@ import java.util.concurrent.Callable;
                 "'dnp figure sizes': the approach to the large-system limit, one resumable sweep per L."})
 final class FigureCommand implements Callable<Integer> {
     /** The name of the figure of the approach to the large-system limit. */
-    static final String SIZES = "sizes";
+    static final String SIZES = FigureChoice.SIZES_WORD;
 
     @Spec
     CommandSpec spec;
@@ -50,7 +50,7 @@ final class FigureCommand implements Callable<Integer> {
             + "'profile': the enhancement ε = P_n/P_n^thermal against ω_MW at t = 2, 6.5 and 20; or 'sizes': P_n(t) and C(ω_n = 1)(t) for "
             + "several L, dense up to L = " + SizesPreset.DENSE_UP_TO + " and KPM above: the approach to the "
             + "large-system limit (sizes, realizations and KPM settings of both versions: README)"})
-    String figure;
+    FigureChoice figure;
     @Option(names = "--paper-size", description = "the published sizes and numbers of realizations (hours on 2 cores)")
     boolean paperSize;
     @Option(names = "--convention", paramLabel = "C", description = "si (default) or paper")
@@ -89,7 +89,7 @@ final class FigureCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (SIZES.equals(figure.trim().toLowerCase(Locale.ROOT))) {
+        if (figure.sizes()) {
             return sizes();
         }
         for (String option : List.of("--t", "--dense-up-to", "--moment-cache")) {
@@ -97,7 +97,7 @@ final class FigureCommand implements Callable<Integer> {
                 throw new UserInputException(option + " applies to figure " + SIZES + " only");
             }
         }
-        FigurePreset preset = FigurePreset.of(figure.trim().toLowerCase(Locale.ROOT));
+        FigurePreset preset = figure.preset();
         Convention c = convention;
         ModelSpec model = method.applyTo(ModelSpec.DEFAULTS.withConvention(c).withDriver(driver));
         if (preset.needsEigenvectors() && model.method() != Method.DENSE) {
@@ -213,7 +213,7 @@ final class FigureCommand implements Callable<Integer> {
             case "6" -> save(PaperFigures.integrand(s, l, 20, 93860), base, written);
             case "7" -> save(PaperFigures.correlator(s, l, FigureData.pairsWhere(s, null, 93860.0)), base, written);
             case "eq24" -> save(ApproximationFigures.eq24(s, l, 0), base, written);
-            case "profile" -> save(PaperFigures.enhancementProfile(s, l, FigurePreset.of("profile").omegaN().getFirst()),
+            case "profile" -> save(PaperFigures.enhancementProfile(s, l, this.figure.preset().omegaN().getFirst()),
                     base, written);
             case "eq29" -> {
                 save(ApproximationFigures.eq29Levels(s, 0), base, written);

@@ -53,6 +53,7 @@ public final class Converters {
         cli.registerConverter(LineBroadening.Shape.class, choice(LineBroadening.Shape.values()));
         cli.registerConverter(TransitionPreset.Eigenvalues.class, choice(TransitionPreset.Eigenvalues.values()));
         cli.registerConverter(TransitionPreset.class, Converters::preset);
+        cli.registerConverter(FigureChoice.class, Converters::figure);
         cli.registerConverter(Values.class, text -> new Values(values(text)));
         cli.registerConverter(Sizes.class, Converters::sizes);
         cli.registerConverter(Span.class, Converters::span);
@@ -78,6 +79,21 @@ public final class Converters {
             throw new TypeConversionException("expected " + String.join(", ", words.subList(0, words.size() - 1))
                     + " or " + words.getLast() + ", got '" + text + "'");
         };
+    }
+
+    /** A figure of {@code dnp figure}: a preset's name (FigurePreset.NAMES) or 'sizes', in any case. */
+    private static FigureChoice figure(String text) {
+        String word = text.strip().toLowerCase(Locale.ROOT);
+        if (word.equals(FigureChoice.SIZES_WORD)) {
+            return FigureChoice.SIZES;
+        }
+        for (String name : dnp.sweep.FigurePreset.NAMES) {
+            if (name.equals(word)) {
+                return new FigureChoice(dnp.sweep.FigurePreset.of(name));
+            }
+        }
+        throw new TypeConversionException("figure '" + text + "' is not one of the paper's figures 2–7 nor a check "
+                + "(eq24, eq29), nor the profile of ε ('profile'), nor '" + FigureChoice.SIZES_WORD + "'");
     }
 
     private static TransitionPreset preset(String text) {
